@@ -31,6 +31,9 @@ _UNIT_ALIASES: dict[str, DurationUnit] = {
     "years": "year",
 }
 
+# Longer spans than this would overflow the calendar (year 9999) and no board plans a century ahead.
+_MAX_COUNT: dict[DurationUnit, int] = {"day": 36_500, "week": 5_200, "month": 1_200, "quarter": 400, "year": 100}
+
 _DURATION_RE = re.compile(r"^\s*(\d{1,4})\s*([A-Za-z]+)\s*$")
 DURATION_PATTERN = r"^\s*\d{1,4}\s*(days?|weeks?|months?|quarters?|years?)\s*$"
 
@@ -104,7 +107,14 @@ def parse_duration(value: object) -> Duration:
             "'{unit}' is not a unit of time: use days, weeks, months, quarters or years",
             {"unit": match.group(2)},
         )
-    return Duration(int(match.group(1)), unit)
+    count = int(match.group(1))
+    if count > _MAX_COUNT[unit]:
+        raise PydanticCustomError(
+            "bad_duration",
+            "'{value}' is longer than any scenario can run: keep durations within 100 years",
+            {"value": value},
+        )
+    return Duration(count, unit)
 
 
 def parse_money(value: object) -> int:
@@ -112,7 +122,7 @@ def parse_money(value: object) -> int:
     if isinstance(value, bool | int | float):
         raise PydanticCustomError(
             "bad_amount",
-            "an amount needs its currency: write '£{value}' (or '£{value}m' for millions), not a bare number",
+            "an amount needs its currency: write '£{value}', or use a scale such as '£2.5m' or '£350k'",
             {"value": value},
         )
     if not isinstance(value, str):

@@ -55,8 +55,9 @@ StateName = Annotated[
 Condition = Annotated[
     str,
     Field(
+        # No max_length here: the expression compiler bounds length itself and reports `expr-too-long`
+        # with a hint, which is clearer to a designer than a generic "string too long".
         min_length=1,
-        max_length=500,
         description=(
             "A condition in boardsim's expression language, e.g. "
             '`delayed_discharges > 120 and not chosen("risk-share", "icb-carries")`. '
