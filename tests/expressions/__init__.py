@@ -1,0 +1,1 @@
+"""Tests of the condition expression language (boardsim.core.expressions)."""
