@@ -226,6 +226,11 @@ CASES: list[Case] = [
     Case("no-trigger", drop("dilemmas", 0, "at"), ("dilemmas", 0, "id")),
     Case("pledge-bounds", put("dilemmas", 2, "mode", "min", value="£6m"), ("dilemmas", 2, "mode", "min")),
     Case(
+        "pledge-options",
+        put("dilemmas", 2, "options", value=[{"id": "give", "label": "Give"}]),
+        ("dilemmas", 2, "options"),
+    ),
+    Case(
         "pledge-bounds",
         put("dilemmas", 2, "mode", "bounds", "icb", "min", value="-£1m"),
         ("dilemmas", 2, "mode", "bounds", "icb", "min"),

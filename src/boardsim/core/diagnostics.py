@@ -136,6 +136,7 @@ CHECK_CODES: dict[str, CheckCode] = _codes(
     ("after-horizon", "warning", "Something scheduled after the scenario's horizon never happens."),
     ("never-fires", "warning", "An inject or dilemma that nothing can ever set off."),
     ("untouched-accountability", "warning", "An accountability whose condition no dilemma or inject can affect."),
+    ("pledge-options", "error", "Options written on a pledge dilemma, where they are never applied."),
     ("pledge-bounds", "error", "Pledge limits where the minimum is above the maximum, or not a decider."),
     ("self-trust", "error", "Trust from a member to itself."),
     ("playthrough-unknown-choice", "error", "A playthrough forces a choice that does not exist."),

@@ -22,6 +22,15 @@ def check_dilemmas(index: ScenarioIndex) -> Iterator[Finding]:
         if isinstance(mode, PledgeMode):
             yield from _pledge_limits(index, dilemma, mode, base)
             yield from _pledge_default(index, dilemma, mode, base)
+            if dilemma.options:
+                # Pledges are amounts, not options: options written here would never be applied.
+                yield finding(
+                    "pledge-options",
+                    f"dilemma `{dilemma.id}` is a round of pledges, so its options are never chosen or applied",
+                    field_path(dilemma, base, "options"),
+                    hint="put consequences in `on_close:` with `when:` conditions such as "
+                    f"'pledged(\"{dilemma.id}\") >= £3m'",
+                )
             continue
         if not dilemma.options:
             yield finding(

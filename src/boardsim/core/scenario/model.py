@@ -433,7 +433,7 @@ class Dilemma(AuthoredModel):
     mode: DecisionMode
     """How the decision is taken: `individual`, `vote` or `pledge`."""
     options: list[Option] = Field(default_factory=list)
-    """The courses of action (for pledges, optional)."""
+    """The courses of action (not for pledges: a pledge round uses `on_close` for its consequences)."""
     on_close: list[Effect] = Field(default_factory=list)
     """Effects applied once the decision is taken, whatever it was (use `when:` to make them depend on it)."""
     private_notes: dict[Identifier, str] = Field(default_factory=dict)
