@@ -1,0 +1,283 @@
+"""Dilemmas: opened on schedule or when a condition holds, decided by their seats, closed and resolved.
+
+Each dilemma goes waiting -> open -> closed. When it opens, forced choices and bot seats decide at once; human
+seats decide through `submit`. It closes as soon as every decider has decided, when its deadline passes, when
+the facilitator closes it, or at the horizon — whichever comes first — and is then resolved (see
+`resolution`). Its deadline is watched by a small SimPy process that follows extensions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Generator
+from random import Random
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic_core import PydanticCustomError
+from simpy.events import Event as SimEvent
+
+from boardsim.core.bots import decide
+from boardsim.core.scenario.model import Dilemma, IndividualMode, PledgeMode, VoteMode
+from boardsim.core.scenario.quantities import format_money, parse_money
+
+from .bot_situation import BotSituation
+from .clock import PHASE_DEADLINE, PHASE_OPEN
+from .errors import SessionError, unknown
+from .events import CloseReason, DecisionMade, DecisionSubmitted, DilemmaOpened
+from .records import Decision, DilemmaRecord, deciders_of
+from .resolution import resolve
+from .seats import BotSeat
+from .voting import pledge_bounds
+
+if TYPE_CHECKING:
+    from .runtime import Runtime
+
+
+class DilemmaDesk:
+    """Opens, collects, closes and answers questions about dilemmas."""
+
+    def __init__(self, runtime: Runtime) -> None:
+        self._rt = runtime
+        members = runtime.plan.member_ids
+        self.records: dict[str, DilemmaRecord] = {
+            dilemma.id: DilemmaRecord(dilemma, deciders_of(dilemma, members)) for dilemma in runtime.scenario.dilemmas
+        }
+        self.open_order: list[str] = []
+        """Dilemmas in the order they opened."""
+        self.awaiting_opened = False
+        """Set when a dilemma opens that waits on a human seat; the session reads and clears it."""
+
+    def start(self) -> None:
+        """Start the opening process of every dilemma with an `at` time."""
+        rt = self._rt
+        for dilemma in rt.scenario.dilemmas:
+            if dilemma.at is not None:
+                day = max(dilemma.at.day(rt.plan.start), 0)
+                if day <= rt.plan.horizon_day:
+                    rt.env.process(self._opening(dilemma.id, day))
+
+    def _opening(self, dilemma_id: str, day: int) -> Generator[SimEvent, Any, None]:
+        yield self._rt.at(day, PHASE_OPEN)
+        self.open(dilemma_id, "schedule")
+        self._rt.reactions.settle(self.records[dilemma_id].opened_seq)
+
+    # -- opening and deciding -----------------------------------------------------------------------------
+
+    def open(self, dilemma_id: str, cause: Literal["schedule", "condition"]) -> None:
+        """Put the dilemma to its deciders; bots and forced choices decide now."""
+        rt = self._rt
+        record = self.records[dilemma_id]
+        if record.status != "waiting":
+            return
+        dilemma = record.dilemma
+        record.status = "open"
+        record.opened_day = rt.now
+        record.deadline_day = rt.plan.day_after(rt.now, dilemma.deadline)
+        event = rt.emit(
+            DilemmaOpened,
+            dilemma=dilemma.id,
+            title=dilemma.title,
+            mode=dilemma.mode.kind,
+            deciders=record.deciders,
+            deadline_day=record.deadline_day,
+            cause=cause,
+            selectable=[
+                option.id
+                for option in dilemma.options
+                if option.requires is None or rt.plan.condition(option.requires).evaluator(rt.context)
+            ],
+        )
+        record.opened_seq = event.seq
+        self.open_order.append(dilemma_id)
+        for member in record.deciders:
+            forced = self.forced_decision(dilemma, member)
+            if forced is not None:
+                self._decide(record, member, forced)
+            else:
+                seat = rt.seats.get(member)
+                if isinstance(seat, BotSeat):
+                    self._decide(record, member, self._bot_decision(record, member, seat))
+        if not record.undecided():
+            self.close(record, "all-decided")
+            return
+        rt.env.process(self._deadline(record))
+        self.awaiting_opened = True  # whoever is still undecided holds a human seat
+
+    def _decide(self, record: DilemmaRecord, member: str, decision: Decision) -> None:
+        record.decisions[member] = decision
+        self._rt.emit(
+            DecisionMade,
+            member=member,
+            dilemma=record.dilemma.id,
+            option=decision.option,
+            amount=decision.amount,
+            source=decision.source,
+            rationale=decision.rationale,
+        )
+
+    def forced_decision(self, dilemma: Dilemma, member: str) -> Decision | None:
+        """The forced decision for this member, if the run forces one (validated when the session started)."""
+        forced = self._rt.forced.get(dilemma.id)
+        value = forced if isinstance(forced, str) else (forced or {}).get(member)
+        if value is None:
+            return None
+        if isinstance(dilemma.mode, PledgeMode):
+            amount = parse_money(value)
+            return Decision(None, amount, "forced", f"Forced to pledge {format_money(amount)}.")
+        return Decision(value, None, "forced", f"Forced to choose {value}.")
+
+    def _bot_decision(self, record: DilemmaRecord, member: str, seat: BotSeat) -> Decision:
+        rt = self._rt
+        dilemma = record.dilemma
+        situation = BotSituation(rt, dilemma, member)
+        answer = decide(situation, seat.disposition, Random(rt.bot_seed(member, dilemma.id)))
+        if isinstance(dilemma.mode, PledgeMode):
+            low, high = pledge_bounds(dilemma.mode, member)
+            amount = min(max(answer.amount if answer.amount is not None else low, low), high)
+            return Decision(None, amount, "bot", answer.rationale)
+        options = {option.id for option in dilemma.options}
+        if answer.option is None and isinstance(dilemma.mode, VoteMode):
+            return Decision(None, None, "bot", answer.rationale)
+        if answer.option not in options:
+            return Decision(dilemma.default, None, "bot", f"{answer.rationale} (took the default)".strip())
+        return Decision(answer.option, None, "bot", answer.rationale)
+
+    def submit(
+        self, member: str, dilemma_id: str, option: str | None, amount: int | str | None, rationale: str
+    ) -> None:
+        """A human seat's decision; raises SessionError (and journals nothing) when it cannot be accepted."""
+        rt = self._rt
+        record = self.records.get(dilemma_id)
+        if record is None:
+            raise unknown("dilemma", dilemma_id, self.records)
+        if member not in rt.plan.members:
+            raise unknown("member", member, rt.plan.members)
+        dilemma = record.dilemma
+        if record.status != "open":
+            state = "has not opened yet" if record.status == "waiting" else "is already closed"
+            raise SessionError(f"dilemma {dilemma_id!r} {state}")
+        if member not in record.deciders:
+            raise SessionError(
+                f"{member!r} does not decide {dilemma_id!r} (its deciders: {', '.join(record.deciders)})"
+            )
+        if isinstance(rt.seats.get(member), BotSeat):
+            raise SessionError(f"{member!r} is played by a bot and decides for itself")
+        if self.forced_decision(dilemma, member) is not None:
+            raise SessionError(f"{member!r}'s decision on {dilemma_id!r} is forced in this run")
+        decision = self._validated(dilemma, member, option, amount, rationale)
+        rt.emit(
+            DecisionSubmitted,
+            member=member,
+            dilemma=dilemma_id,
+            option=decision.option,
+            amount=decision.amount,
+            rationale=rationale,
+        )
+        record.decisions[member] = decision
+        if not record.undecided():
+            self.close(record, "all-decided")
+
+    def _validated(
+        self, dilemma: Dilemma, member: str, option: str | None, amount: int | str | None, rationale: str
+    ) -> Decision:
+        mode = dilemma.mode
+        if isinstance(mode, PledgeMode):
+            if option is not None:
+                raise SessionError(f"{dilemma.id!r} takes a pledge: give an amount, not an option")
+            if amount is None:
+                raise SessionError(f"{dilemma.id!r} takes a pledge: give an amount such as '£2m'")
+            pounds = _pounds(amount)
+            low, high = pledge_bounds(mode, member)
+            if not low <= pounds <= high:
+                raise SessionError(
+                    f"{member!r} may pledge between {format_money(low)} and {format_money(high)}, "
+                    f"not {format_money(pounds)}"
+                )
+            return Decision(None, pounds, "human", rationale)
+        if amount is not None:
+            raise SessionError(f"{dilemma.id!r} is decided by choosing an option, not by pledging an amount")
+        if option is None:
+            if isinstance(mode, IndividualMode):
+                raise SessionError(f"{dilemma.id!r} needs an option: {', '.join(o.id for o in dilemma.options)}")
+            return Decision(None, None, "human", rationale)
+        found = next((candidate for candidate in dilemma.options if candidate.id == option), None)
+        if found is None:
+            raise unknown(f"option of {dilemma.id!r} called", option, [o.id for o in dilemma.options])
+        rt = self._rt
+        if found.requires is not None and not rt.context.holds(rt.plan.condition(found.requires)):
+            raise SessionError(f"option {option!r} cannot be chosen now: it requires {found.requires}")
+        return Decision(option, None, "human", rationale)
+
+    # -- closing ------------------------------------------------------------------------------------------
+
+    def _deadline(self, record: DilemmaRecord) -> Generator[SimEvent, Any, None]:
+        # Follows extensions: a deadline that moved while we waited is waited for again.
+        while record.status == "open":
+            target = record.deadline_day
+            assert target is not None
+            yield self._rt.at(target, PHASE_DEADLINE)
+            if record.status == "open" and record.deadline_day == target:
+                self.close(record, "deadline")
+                self._rt.reactions.settle(record.closed_seq)
+
+    def close(self, record: DilemmaRecord, reason: CloseReason) -> None:
+        """Close an open dilemma now and resolve it (defaults apply to deciders who had not decided)."""
+        if record.status != "open":
+            return
+        record.status = "closed"
+        record.closed_day = self._rt.now
+        record.close_reason = reason
+        resolve(self._rt, record, reason)
+
+    def extend(self, record: DilemmaRecord, days: int) -> None:
+        assert record.deadline_day is not None
+        record.deadline_day += days
+
+    # -- questions conditions ask ---------------------------------------------------------------------------
+
+    def chosen(self, dilemma_id: str) -> str:
+        record = self.records.get(dilemma_id)
+        if record is None or record.status != "closed":
+            return ""
+        return record.outcome or ""
+
+    def was_chosen(self, dilemma_id: str, option: str) -> bool:
+        record = self.records.get(dilemma_id)
+        return record is not None and record.status == "closed" and option in record.applied
+
+    def chosen_by(self, dilemma_id: str, member: str) -> str:
+        record = self.records.get(dilemma_id)
+        if record is None or record.status != "closed":
+            return ""
+        return record.choices.get(member) or ""
+
+    def is_closed(self, dilemma_id: str) -> bool:
+        record = self.records.get(dilemma_id)
+        return record is not None and record.status == "closed"
+
+    def pledged(self, dilemma_id: str, member: str | None) -> int:
+        record = self.records.get(dilemma_id)
+        if record is None or record.status != "closed":
+            return 0
+        if member is None:
+            return sum(record.pledges.values())
+        return record.pledges.get(member, 0)
+
+    def waiting(self) -> list[tuple[str, str]]:
+        """(dilemma, member) pairs still waiting on a human decision, in the order the dilemmas opened."""
+        pairs: list[tuple[str, str]] = []
+        for dilemma_id in self.open_order:
+            record = self.records[dilemma_id]
+            if record.status == "open":
+                pairs.extend((dilemma_id, member) for member in record.undecided())
+        return pairs
+
+
+def _pounds(amount: int | str) -> int:
+    if isinstance(amount, bool):
+        raise SessionError("a pledge is an amount of money such as '£2m'")
+    if isinstance(amount, int):
+        return amount
+    try:
+        return parse_money(amount)
+    except PydanticCustomError as error:
+        raise SessionError(str(error)) from None
