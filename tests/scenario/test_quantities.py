@@ -72,7 +72,17 @@ def test_money_without_pound_sign_or_whole_pounds_is_refused(bad: object) -> Non
 
 @pytest.mark.parametrize(
     ("pounds", "text"),
-    [(2_500_000, "£2.5m"), (350_000, "£350k"), (1_234, "£1,234"), (-4_000_000, "-£4m"), (0, "£0")],
+    [
+        (2_500_000, "£2.5m"),
+        (8_355_000, "£8.355m"),
+        (1_000_000, "£1m"),
+        (350_000, "£350k"),
+        (3_165_000, "£3.165m"),
+        (1_234, "£1,234"),
+        (1_234_567, "£1,234,567"),
+        (-4_000_000, "-£4m"),
+        (0, "£0"),
+    ],
 )
 def test_format_money_is_readable_in_a_room(pounds: int, text: str) -> None:
     """Amounts are shown the way people say them."""

@@ -161,11 +161,11 @@ MONEY_LITERAL_RE = re.compile(
 
 
 def format_money(pounds: int) -> str:
-    """Readable pounds for people in a room: £2.5m, £350k, £1,234."""
+    """Readable, exact pounds for people in a room: £2.5m, £8.355m, £350k, £1,234."""
     sign = "-" if pounds < 0 else ""
     value = abs(pounds)
-    if value >= 1_000_000 and value % 10_000 == 0:
-        text = f"{value / 1_000_000:.2f}".rstrip("0").rstrip(".")
+    if value >= 1_000_000 and value % 1_000 == 0:
+        text = f"{value / 1_000_000:.3f}".rstrip("0").rstrip(".")
         return f"{sign}£{text}m"
     if value >= 10_000 and value % 1_000 == 0:
         return f"{sign}£{value // 1_000}k"
