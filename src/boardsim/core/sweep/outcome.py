@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from boardsim.core.engine import BotSeat, Event, ScenarioPlan, Session, build_plan
-from boardsim.core.engine.events import BreachEntered, CommitmentSettled, DilemmaClosed
+from boardsim.core.engine.events import BreachEntered, CommitmentSettled, DilemmaClosed, DilemmaOpened
 from boardsim.core.impact import priority_score
 from boardsim.core.scenario.model import NumberMeasure, Scenario
 
@@ -89,6 +89,8 @@ class _JournalFacts:
     breached: dict[str, set[str]] = field(default_factory=dict)
     settled: dict[str, bool] = field(default_factory=dict)
     """Commitment id -> kept by everyone who made it (False once anyone broke it), in journal order."""
+    selectable: dict[str, list[str]] = field(default_factory=dict)
+    """Dilemma id -> the options whose `requires` held when it opened."""
 
 
 def _read_journal(events: Sequence[Event]) -> _JournalFacts:
@@ -96,11 +98,15 @@ def _read_journal(events: Sequence[Event]) -> _JournalFacts:
     facts = _JournalFacts()
     for event in events:
         kind = event.type
-        if kind == "dilemma-closed" and isinstance(event, DilemmaClosed):
-            # The engine does not journal which options were selectable when a dilemma opened, so
-            # `selectable` stays None (the report cannot tell "never selectable" from "never attractive").
+        if kind == "dilemma-opened" and isinstance(event, DilemmaOpened):
+            facts.selectable[event.dilemma] = list(event.selectable)
+        elif kind == "dilemma-closed" and isinstance(event, DilemmaClosed):
             facts.dilemmas[event.dilemma] = DilemmaOutcome(
-                decided=True, carried=event.outcome or "", choices=dict(event.choices), pledges=dict(event.pledges)
+                decided=True,
+                carried=event.outcome or "",
+                choices=dict(event.choices),
+                pledges=dict(event.pledges),
+                selectable=facts.selectable.get(event.dilemma),
             )
         elif kind == "breach-entered" and isinstance(event, BreachEntered):
             facts.breach_entries[event.member] = facts.breach_entries.get(event.member, 0) + 1
