@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from boardsim.adapters.scenario_loader import LoadResult
 
 GUIDE = Path(__file__).resolve().parent.parent / "facilitator_guide" / "authoring.md"
-CHECK_CODES_HEADING = "## 7. Check codes"
+CHECK_CODES_HEADING = "## 8. Check codes"
 
 FILE_READING_CODES = frozenset(
     {"file-not-found", "not-a-file", "unreadable-file", "file-too-large", "binary-file", "not-utf8"}
