@@ -58,3 +58,20 @@ def test_the_other_deciders_exclude_the_member(
     """`deciders: all` means every member; the seat's own id is not among the others it weighs trust in."""
     scenario = _scenario(documents, build_scenario, -30)
     assert plan_for(scenario, "icb", scenario.dilemmas[0]).other_deciders == ("council", "acute-trust", "healthwatch")
+
+
+def test_every_plan_of_a_large_board_is_kept(
+    documents: SimpleNamespace, build_scenario: Callable[..., Scenario]
+) -> None:
+    """However many seats × dilemmas a scenario has (here 4 × 80 = 320), asking again never rebuilds a plan:
+    a sweep of a big board asks for every one of them in every run."""
+    dilemmas = []
+    for index in range(80):
+        document = documents.dilemma([documents.option("act"), documents.option("hold")])
+        document["id"] = f"dilemma-{index}"
+        dilemmas.append(document)
+    scenario = build_scenario(*dilemmas)
+    members = [member.id for member in scenario.members]
+    first = {(m, d.id): plan_for(scenario, m, d) for d in scenario.dilemmas for m in members}
+    assert len(first) == 320
+    assert all(plan_for(scenario, m, d) is first[(m, d.id)] for d in scenario.dilemmas for m in members)

@@ -225,3 +225,17 @@ def test_explicit_sentence_follows_the_actual_move_of_trust() -> None:
     change = tracker.record_trust_evidence(0, COUNCIL, ICB, 3.0, 2.0, Cause(1, "trust-effect", "A mixed winter"))
     assert (change.before, change.after) == (0.75, 0.666667)  # (2 + 1) / 4, then (5 + 1) / (7 + 2)
     assert change.cause.sentence == "A mixed winter, so Eastmere Council trusts Eastmere ICB less."
+
+
+@pytest.mark.parametrize(
+    "note",
+    ["", "   ", ".", "A leak to the press.", "a leak to the press", "Testshire ICB leaks.", "ICB and Council fall out"],
+)
+@pytest.mark.parametrize(("before", "after"), [(0.5, 0.6), (0.6, 0.5), (0.5, 0.5)])
+def test_explicit_sentences_for_many_trusters_match_the_single_sentence(note: str, before: float, after: float) -> None:
+    """The batch form used for `from: all` writes exactly the sentence `explicit_sentence` writes for each truster."""
+    from boardsim.core.metrics.sentences import ExplicitSentences, explicit_sentence
+
+    batch = ExplicitSentences("ICB", note)
+    for truster in ("Council", "Testshire Council", "ICB partner"):
+        assert batch(truster, before, after) == explicit_sentence(truster, "ICB", before, after, note)

@@ -37,7 +37,8 @@ def pick(assessments: list[OptionAssessment], temperature: float, rng: Random) -
     best = assessments[0]
     best_key = -inf
     for assessment in assessments:
-        key = assessment.utility + temperature * gumbel(draw())
+        # gumbel(draw()) written out: this runs for every option of every decision of a sweep
+        key = assessment.utility + temperature * -log(-log(max(draw(), _SMALLEST_UNIFORM)))
         if key > best_key:
             best, best_key = assessment, key
     return best

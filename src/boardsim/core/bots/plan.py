@@ -39,7 +39,8 @@ MONEY_UNIT_SHARE = 0.02
 FALLBACK_MONEY_UNIT = 20_000.0
 """£20k per unit for a member when nobody at the table declares a budget (2% of £1m)."""
 
-_CACHE_LIMIT = 256
+_SCENARIO_LIMIT = 8
+"""Scenarios whose plans are remembered at once (a sweep plays one; tests build many small ones)."""
 
 if TYPE_CHECKING:
     from boardsim.core.bots.utility import OptionTerms
@@ -255,24 +256,29 @@ def _plan_closing(dilemma: Dilemma, member_id: str, table: Table) -> OptionPlan:
     return _plan_option(closing, member_id, table, guarded)
 
 
-_plans: dict[tuple[int, str, str], DilemmaPlan] = {}
+_plans: dict[int, tuple[Scenario, dict[tuple[str, str], DilemmaPlan]]] = {}
+"""Per scenario (by identity, the scenario kept alive beside its plans): every (member, dilemma) plan made."""
 
 
 def plan_for(scenario: Scenario, member_id: str, dilemma: Dilemma) -> DilemmaPlan:
     """The (memoised) plan for `member_id` facing `dilemma` in `scenario`.
 
     The memo holds the scenario itself, so its `id()` cannot be reused by another object while the entry
-    lives; a hit is only taken when the very same scenario and dilemma objects are passed. It is bounded and
-    simply cleared when full: plans are cheap to rebuild and a sweep touches a handful.
+    lives; a hit is only taken when the very same scenario and dilemma objects are passed. It keeps every plan
+    of a scenario (members × dilemmas of them, however large the board: a sweep of a 40-member board asks for
+    all of them over and over) and forgets whole scenarios, oldest first, beyond `_SCENARIO_LIMIT`.
     """
-    key = (id(scenario), member_id, dilemma.id)
-    plan = _plans.get(key)
-    if plan is not None and plan.scenario is scenario and plan.dilemma is dilemma:
+    entry = _plans.get(id(scenario))
+    if entry is None or entry[0] is not scenario:
+        if len(_plans) >= _SCENARIO_LIMIT:
+            del _plans[next(iter(_plans))]
+        entry = _plans[id(scenario)] = (scenario, {})
+    plans = entry[1]
+    key = (member_id, dilemma.id)
+    plan = plans.get(key)
+    if plan is not None and plan.dilemma is dilemma:
         return plan
-    plan = _build(scenario, member_id, dilemma)
-    if len(_plans) >= _CACHE_LIMIT:
-        _plans.clear()
-    _plans[key] = plan
+    plan = plans[key] = _build(scenario, member_id, dilemma)
     return plan
 
 

@@ -8,6 +8,7 @@ from .errors import JournalMismatch, SessionError
 from .events import EVENT_ADAPTER, Event
 from .journal import JOURNAL_FORMAT, Journal, JournalFormatError, JournalHeader, scenario_digest
 from .plan import ScenarioPlan, build_plan
+from .runtime import Detail
 from .seats import BotSeat, ForcedChoice, HumanSeat, Seat
 from .session import Session
 from .stops import DecisionPoint, Stop
@@ -19,6 +20,7 @@ __all__ = [
     "BoardView",
     "BotSeat",
     "DecisionPoint",
+    "Detail",
     "Event",
     "FacilitatorView",
     "ForcedChoice",

@@ -27,9 +27,8 @@ class AccountabilityMonitor:
         self._rt = runtime
         self.entries: list[AccountabilityEntry] = runtime.plan.accountabilities
         self.in_breach: list[bool] = [False] * len(self.entries)
-        self._by_member: dict[str, list[int]] = {}
-        for entry in self.entries:
-            self._by_member.setdefault(entry.member, []).append(entry.index)
+        self._by_member: dict[str, list[int]] = runtime.plan.accountabilities_by_member
+        self._entries_of: dict[str, list[AccountabilityEntry]] = runtime.plan.accountability_entries
 
     def evaluate(self, indices: Iterable[int], cause_seq: int | None) -> None:
         """Re-check these accountabilities now and journal every change of breach."""
@@ -70,7 +69,8 @@ class AccountabilityMonitor:
         return [index for index, breached in enumerate(self.in_breach) if breached]
 
     def of_member(self, member: str) -> list[AccountabilityEntry]:
-        return [self.entries[index] for index in self._by_member.get(member, ())]
+        """The member's accountabilities in scenario order (a shared list: read it, do not change it)."""
+        return self._entries_of.get(member, [])
 
     def would_breach(
         self, context: OverlayContext, entries: Iterable[AccountabilityEntry]

@@ -57,7 +57,7 @@ class CommitmentBook:
         rt = self._rt
         maker = resolve_member(commitment.by, chooser, lead)
         if maker is None or maker not in rt.plan.members:
-            rt.emit(
+            rt.record(
                 EffectSkipped,
                 site=f"dilemma:{dilemma}/option:{option}/commitment:{commitment.id}",
                 reason="unresolved-reference",
@@ -100,11 +100,10 @@ class CommitmentBook:
         )
         rt.touch(("commitment", record.commitment.id))
         if record.owed_to:
-            changes = rt.metrics.record_commitment(
-                rt.now, event.seq, record.commitment.id, record.maker, record.owed_to, kept, record.commitment.promise
+            rows = rt.metrics.record_commitment(
+                rt.now, record.commitment.id, record.maker, record.owed_to, kept, record.commitment.promise
             )
-            for change in changes:
-                rt.record_trust_change(change)
+            rt.record_trust_changes(event.seq, rows)
         rt.reactions.settle(event.seq)
 
     def kept(self, commitment: str) -> bool:

@@ -3,27 +3,27 @@
 Each dilemma goes waiting -> open -> closed. When it opens, forced choices and bot seats decide at once; human
 seats decide through `submit`. It closes as soon as every decider has decided, when its deadline passes, when
 the facilitator closes it, or at the horizon — whichever comes first — and is then resolved (see
-`resolution`). Its deadline is watched by a small SimPy process that follows extensions.
+`resolution`). Its deadline is a calendar event that follows extensions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from functools import partial
 from random import Random
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic_core import PydanticCustomError
 from simpy.events import Event as SimEvent
 
 from boardsim.core.bots import decide
-from boardsim.core.scenario.model import Dilemma, IndividualMode, PledgeMode, VoteMode
+from boardsim.core.scenario.model import Dilemma, IndividualMode, Option, PledgeMode, VoteMode
 from boardsim.core.scenario.quantities import format_money, parse_money
 
 from .bot_situation import BotSituation
 from .clock import PHASE_DEADLINE, PHASE_OPEN
 from .errors import SessionError, unknown
 from .events import CloseReason, DecisionMade, DecisionSubmitted, DilemmaOpened
-from .records import Decision, DilemmaRecord, deciders_of
+from .records import Decision, DilemmaRecord
 from .resolution import resolve
 from .seats import BotSeat
 from .voting import pledge_bounds
@@ -37,9 +37,9 @@ class DilemmaDesk:
 
     def __init__(self, runtime: Runtime) -> None:
         self._rt = runtime
-        members = runtime.plan.member_ids
+        deciders = runtime.plan.deciders
         self.records: dict[str, DilemmaRecord] = {
-            dilemma.id: DilemmaRecord(dilemma, deciders_of(dilemma, members)) for dilemma in runtime.scenario.dilemmas
+            dilemma.id: DilemmaRecord(dilemma, deciders[dilemma.id]) for dilemma in runtime.scenario.dilemmas
         }
         self.open_order: list[str] = []
         """Dilemmas in the order they opened."""
@@ -47,16 +47,12 @@ class DilemmaDesk:
         """Set when a dilemma opens that waits on a human seat; the session reads and clears it."""
 
     def start(self) -> None:
-        """Start the opening process of every dilemma with an `at` time."""
+        """Put the opening of every dilemma with an `at` time on the calendar."""
         rt = self._rt
-        for dilemma in rt.scenario.dilemmas:
-            if dilemma.at is not None:
-                day = max(dilemma.at.day(rt.plan.start), 0)
-                if day <= rt.plan.horizon_day:
-                    rt.env.process(self._opening(dilemma.id, day))
+        for day, dilemma_id in rt.plan.openings:
+            rt.call_at(day, PHASE_OPEN, partial(self._opening, dilemma_id))
 
-    def _opening(self, dilemma_id: str, day: int) -> Generator[SimEvent, Any, None]:
-        yield self._rt.at(day, PHASE_OPEN)
+    def _opening(self, dilemma_id: str, _event: SimEvent) -> None:
         self.open(dilemma_id, "schedule")
         self._rt.reactions.settle(self.records[dilemma_id].opened_seq)
 
@@ -72,22 +68,24 @@ class DilemmaDesk:
         record.status = "open"
         record.opened_day = rt.now
         record.deadline_day = rt.plan.day_after(rt.now, dilemma.deadline)
+        selectable = [
+            option
+            for option in dilemma.options
+            if option.requires is None or rt.plan.condition(option.requires).evaluator(rt.context)
+        ]
         event = rt.emit(
             DilemmaOpened,
             dilemma=dilemma.id,
             title=dilemma.title,
             mode=dilemma.mode.kind,
-            deciders=record.deciders,
+            deciders=list(record.deciders),
             deadline_day=record.deadline_day,
             cause=cause,
-            selectable=[
-                option.id
-                for option in dilemma.options
-                if option.requires is None or rt.plan.condition(option.requires).evaluator(rt.context)
-            ],
+            selectable=[option.id for option in selectable],
         )
         record.opened_seq = event.seq
         self.open_order.append(dilemma_id)
+        # Deciding changes nothing in the world, so every seat deciding now sees the same selectable options.
         for member in record.deciders:
             forced = self.forced_decision(dilemma, member)
             if forced is not None:
@@ -95,11 +93,11 @@ class DilemmaDesk:
             else:
                 seat = rt.seats.get(member)
                 if isinstance(seat, BotSeat):
-                    self._decide(record, member, self._bot_decision(record, member, seat))
+                    self._decide(record, member, self._bot_decision(record, member, seat, selectable))
         if not record.undecided():
             self.close(record, "all-decided")
             return
-        rt.env.process(self._deadline(record))
+        self._watch_deadline(record)
         self.awaiting_opened = True  # whoever is still undecided holds a human seat
 
     def _decide(self, record: DilemmaRecord, member: str, decision: Decision) -> None:
@@ -125,19 +123,18 @@ class DilemmaDesk:
             return Decision(None, amount, "forced", f"Forced to pledge {format_money(amount)}.")
         return Decision(value, None, "forced", f"Forced to choose {value}.")
 
-    def _bot_decision(self, record: DilemmaRecord, member: str, seat: BotSeat) -> Decision:
+    def _bot_decision(self, record: DilemmaRecord, member: str, seat: BotSeat, selectable: list[Option]) -> Decision:
         rt = self._rt
         dilemma = record.dilemma
-        situation = BotSituation(rt, dilemma, member)
-        answer = decide(situation, seat.disposition, Random(rt.bot_seed(member, dilemma.id)))
+        situation = BotSituation(rt, dilemma, member, selectable)
+        answer = decide(situation, seat.disposition, Random(rt.bot_seed(member, dilemma.id)), explain=rt.explain)
         if isinstance(dilemma.mode, PledgeMode):
             low, high = pledge_bounds(dilemma.mode, member)
             amount = min(max(answer.amount if answer.amount is not None else low, low), high)
             return Decision(None, amount, "bot", answer.rationale)
-        options = {option.id for option in dilemma.options}
         if answer.option is None and isinstance(dilemma.mode, VoteMode):
             return Decision(None, None, "bot", answer.rationale)
-        if answer.option not in options:
+        if answer.option not in rt.plan.option_ids[dilemma.id]:
             return Decision(dilemma.default, None, "bot", f"{answer.rationale} (took the default)".strip())
         return Decision(answer.option, None, "bot", answer.rationale)
 
@@ -209,15 +206,19 @@ class DilemmaDesk:
 
     # -- closing ------------------------------------------------------------------------------------------
 
-    def _deadline(self, record: DilemmaRecord) -> Generator[SimEvent, Any, None]:
-        # Follows extensions: a deadline that moved while we waited is waited for again.
-        while record.status == "open":
-            target = record.deadline_day
-            assert target is not None
-            yield self._rt.at(target, PHASE_DEADLINE)
-            if record.status == "open" and record.deadline_day == target:
-                self.close(record, "deadline")
-                self._rt.reactions.settle(record.closed_seq)
+    def _watch_deadline(self, record: DilemmaRecord) -> None:
+        target = record.deadline_day
+        assert target is not None
+        self._rt.call_at(target, PHASE_DEADLINE, partial(self._deadline, record, target))
+
+    def _deadline(self, record: DilemmaRecord, target: int, _event: SimEvent) -> None:
+        if record.status != "open":
+            return
+        if record.deadline_day != target:  # extended while we waited: wait for the new deadline
+            self._watch_deadline(record)
+            return
+        self.close(record, "deadline")
+        self._rt.reactions.settle(record.closed_seq)
 
     def close(self, record: DilemmaRecord, reason: CloseReason) -> None:
         """Close an open dilemma now and resolve it (defaults apply to deciders who had not decided)."""

@@ -11,6 +11,7 @@ Every landing, skip and schedule is journalled with the site it came from and th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 from random import Random
 from typing import TYPE_CHECKING
 
@@ -85,7 +86,6 @@ class EffectRunner:
         self.pending: dict[int, PendingEffect] = {}
         """Delayed effects not yet landed, by the seq of their EffectScheduled event."""
         self._streams: dict[str, Random] = {}
-        self._summaries: dict[int, str] = {}
 
     def apply(
         self,
@@ -99,8 +99,7 @@ class EffectRunner:
     ) -> list[PendingEffect]:
         """Land the immediate effects now and schedule the delayed ones; returns what was scheduled."""
         scheduled: list[PendingEffect] = []
-        for index, effect in enumerate(effects):
-            effect_site = f"{site}/effect:{index}"
+        for effect, effect_site in zip(effects, self._rt.plan.effect_sites(site, len(effects)), strict=False):
             if effect.after is None:
                 self.land(effect, effect_site, chooser, lead, cause_seq, because)
             else:
@@ -112,17 +111,17 @@ class EffectRunner:
     ) -> PendingEffect:
         rt = self._rt
         assert effect.after is not None
-        due = rt.plan.day_after(rt.now, effect.after)
-        summary = self._summaries.get(id(effect))
-        if summary is None:  # the scenario's effects live as long as the run: describe each once
-            summary = self._summaries[id(effect)] = summarise(effect)
-        event = rt.emit(EffectScheduled, site=site, kind=effect.kind, due_day=due, summary=summary, cause_seq=cause_seq)
-        pending = PendingEffect(event.seq, effect, site, chooser, lead, due, because)
-        self.pending[event.seq] = pending
-        rt.at(due, PHASE_EFFECT).callbacks.append(lambda _: self._land_pending(pending))
+        plan = rt.plan
+        due = plan.day_after(rt.now, effect.after)
+        seq = rt.record(
+            EffectScheduled, site=site, kind=effect.kind, due_day=due, summary=plan.summary(effect), cause_seq=cause_seq
+        )
+        pending = PendingEffect(seq, effect, site, chooser, lead, due, because)
+        self.pending[seq] = pending
+        rt.call_at(due, PHASE_EFFECT, partial(self._land_pending, pending))
         return pending
 
-    def _land_pending(self, pending: PendingEffect) -> None:
+    def _land_pending(self, pending: PendingEffect, _event: object = None) -> None:
         del self.pending[pending.scheduled_seq]
         self.land(pending.effect, pending.site, pending.chooser, pending.lead, pending.scheduled_seq, pending.because)
         self._rt.reactions.settle(pending.scheduled_seq)
@@ -157,7 +156,7 @@ class EffectRunner:
         return stream
 
     def _skip(self, site: str, reason: SkipReason, detail: str, cause_seq: int) -> None:
-        self._rt.emit(EffectSkipped, site=site, reason=reason, detail=detail, cause_seq=cause_seq)
+        self._rt.record(EffectSkipped, site=site, reason=reason, detail=detail, cause_seq=cause_seq)
 
     def _change(self, effect: ChangeEffect, site: str, cause_seq: int) -> None:
         rt = self._rt
@@ -183,7 +182,7 @@ class EffectRunner:
             after = effect.to
         if after != before:
             rt.set_value(effect.target, after)
-        rt.emit(
+        rt.record(
             StateChanged,
             name=effect.target,
             before=before,
@@ -205,7 +204,7 @@ class EffectRunner:
         assert source is not None
         assert target is not None
         rt.move_money(source, target, effect.amount)
-        rt.emit(
+        rt.record(
             MoneyMoved,
             from_account=source,
             to_account=target,
@@ -235,9 +234,9 @@ class EffectRunner:
             return
         positive, negative = (effect.by, 0.0) if effect.by > 0 else (0.0, -effect.by)
         cause = Cause(event_seq=cause_seq, kind="effect", sentence=effect.note or because)
-        for truster in trusters:
-            change = rt.metrics.record_trust_evidence(rt.now, truster, trustee, positive, negative, cause)
-            rt.record_trust_change(change)
+        rt.record_trust_changes(
+            cause_seq, rt.metrics.record_trust_evidence(rt.now, trusters, trustee, positive, negative, cause)
+        )
 
     def _inject(self, effect: InjectEffect, site: str, cause_seq: int) -> None:
         injects = self._rt.injects

@@ -12,7 +12,8 @@ a breach back to the decision or the news behind it.
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, TypeAdapter
 
@@ -412,3 +413,117 @@ Event = Annotated[
 
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
 """Parses one event from JSON (or a dict)."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Building consequences without re-validating what the engine itself worked out
+# ---------------------------------------------------------------------------------------------------------
+
+E = TypeVar("E", bound=EventBase)
+
+_new = object.__new__
+_set = object.__setattr__
+_REQUIRED = object()
+
+
+class _Template:
+    """An event class's fields in declaration order, with their defaults (the order is the JSON's order)."""
+
+    __slots__ = ("defaults", "factories", "fields_set", "size")
+
+    def __init__(self, event_type: type[EventBase]) -> None:
+        self.fields_set: set[str] = set(event_type.model_fields)
+        self.defaults: dict[str, Any] = {}
+        factories: list[tuple[str, Callable[[], Any]]] = []
+        for name, info in event_type.model_fields.items():
+            if info.default_factory is not None:
+                factories.append((name, info.default_factory))  # type: ignore[arg-type]
+                self.defaults[name] = _REQUIRED
+            elif info.is_required():
+                self.defaults[name] = _REQUIRED
+            else:
+                self.defaults[name] = info.default
+        self.factories = tuple(factories)
+        self.size = len(self.defaults)
+
+
+_TEMPLATES: dict[type[EventBase], _Template] = {}
+
+
+def trusted_event(event_type: type[E], fields: dict[str, Any]) -> E:
+    """An event built from values the engine worked out itself, without running pydantic's validation.
+
+    Journal *reading* still validates every event; this is only for consequences the engine creates, whose
+    values already have the exact types the model declares (ints for days and pounds, floats for measures and
+    trust, fresh lists and dicts). The result is indistinguishable from a validated event: the same fields in
+    the same order, the same JSON, equal to it. `tests/engine/test_trusted_events.py` pins that down for every
+    kind of event the engine emits. Unknown field names are refused; a missing required field is a bug that
+    test catches.
+
+    Its `model_fields_set` is every field, as for an event read back from a journal (which writes them all),
+    and is one set shared by every trusted event of the class: pydantic never changes it in place on a frozen
+    model (`model_copy` copies it first), and it saves an allocation per event.
+    """
+    try:
+        template = _TEMPLATES[event_type]
+    except KeyError:
+        template = _TEMPLATES[event_type] = _Template(event_type)
+    values = template.defaults.copy()
+    values.update(fields)  # updating keeps the declaration order of the template's keys
+    if len(values) != template.size:
+        unknown = ", ".join(name for name in fields if name not in template.defaults)
+        raise TypeError(f"{event_type.__name__} has no field(s) {unknown}")
+    if template.factories:
+        for name, factory in template.factories:
+            if values[name] is _REQUIRED:
+                values[name] = factory()
+    event: E = _new(event_type)
+    _set(event, "__dict__", values)
+    _set(event, "__pydantic_fields_set__", template.fields_set)
+    _set(event, "__pydantic_extra__", None)
+    _set(event, "__pydantic_private__", None)
+    return event
+
+
+_TRUST_CHANGED_SET = set(TrustChanged.model_fields)
+
+
+def trust_changed_event(
+    seq: int,
+    day: int,
+    cause_seq: int,
+    truster: str,
+    trustee: str,
+    before: float,
+    after: float,
+    positive: float,
+    negative: float,
+    cause_kind: str,
+    sentence: str,
+    face: Literal["ability", "benevolence", "integrity"] | None,
+) -> TrustChanged:
+    """`trusted_event(TrustChanged, ...)` written out: the journal's most numerous event gets its own builder."""
+    event = _new(TrustChanged)
+    _set(
+        event,
+        "__dict__",
+        {
+            "seq": seq,
+            "day": day,
+            "type": "trust-changed",
+            "truster": truster,
+            "trustee": trustee,
+            "before": before,
+            "after": after,
+            "positive": positive,
+            "negative": negative,
+            "cause_seq": cause_seq,
+            "cause_kind": cause_kind,
+            "sentence": sentence,
+            "face": face,
+        },
+    )
+    _set(event, "__pydantic_fields_set__", _TRUST_CHANGED_SET)  # shared, as in `trusted_event`
+    _set(event, "__pydantic_extra__", None)
+    _set(event, "__pydantic_private__", None)
+    return event

@@ -179,7 +179,7 @@ def adjust_state(rt: Runtime, name: str, value: float | bool, note: str) -> None
     before = rt.values[name]
     if new != before:
         rt.set_value(name, new)
-    rt.emit(StateChanged, name=name, before=before, after=new, site="facilitator", note=note, cause_seq=event.seq)
+    rt.record(StateChanged, name=name, before=before, after=new, site="facilitator", note=note, cause_seq=event.seq)
     rt.reactions.settle(event.seq)
 
 

@@ -1,15 +1,15 @@
 """Injects: news landing on the board — on schedule, when a condition first holds, by an effect, or by hand.
 
-An inject lands at most once. The timeline process walks the injects with an `at` time in calendar order;
-condition-driven ones are watched by the reactions; the facilitator can make one land now, strike one from
-the run, or write a new one on the spot.
+An inject lands at most once. Each inject with an `at` time is put on the calendar when the run starts, in
+calendar order; condition-driven ones are watched by the reactions; the facilitator can make one land now,
+strike one from the run, or write a new one on the spot.
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING
 
 from simpy.events import Event as SimEvent
 
@@ -56,21 +56,16 @@ class InjectDesk:
         """Injects the facilitator struck, with the day they were struck."""
         self.manual: dict[str, ManualInject] = {}
 
-    def timeline(self) -> Generator[SimEvent, Any, None]:
-        """The timeline process: each inject with an `at` time lands on its day, in calendar order."""
+    def start(self) -> None:
+        """Put every inject with an `at` time on the calendar: each lands on its day, in calendar order."""
         rt = self._rt
-        scheduled = sorted(
-            (max(inject.at.day(rt.plan.start), 0), index, inject.id)
-            for index, inject in enumerate(rt.scenario.timeline)
-            if inject.at is not None
-        )
-        for day, _, inject_id in scheduled:
-            if day > rt.plan.horizon_day:
-                return
-            yield rt.at(day, PHASE_INJECT)
-            if inject_id not in self.landed and inject_id not in self.skipped:
-                self.land(inject_id, "schedule", None)
-                rt.reactions.settle(self.landed[inject_id].seq)
+        for day, inject_id in rt.plan.timeline:
+            rt.call_at(day, PHASE_INJECT, partial(self._scheduled, inject_id))
+
+    def _scheduled(self, inject_id: str, _event: SimEvent) -> None:
+        if inject_id not in self.landed and inject_id not in self.skipped:
+            self.land(inject_id, "schedule", None)
+            self._rt.reactions.settle(self.landed[inject_id].seq)
 
     def land(self, inject_id: str, cause: InjectCause, cause_seq: int | None) -> bool:
         """Land a scenario or manual inject now with its effects; False if there is no such inject.

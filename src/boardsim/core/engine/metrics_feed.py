@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from boardsim.core.metrics import Cause, MetricsSnapshot, MetricsTracker, TrustChange
+from boardsim.core.metrics import Cause, MetricsPlan, MetricsSnapshot, MetricsTracker, TrustRow
 from boardsim.core.scenario.model import Dilemma, Scenario
 
 from .events import Event, MoneyMoved
@@ -30,18 +30,25 @@ _Fact = tuple[int, str, tuple[Any, ...], dict[str, Any]]
 
 
 class MetricsFeed:
-    """The live `MetricsTracker`, with every fact it is told logged for `series`."""
+    """The live `MetricsTracker`, with every fact it is told logged for `series`.
 
-    def __init__(self, tracker: MetricsTracker, runtime: Runtime) -> None:
+    Trust changes come back as `TrustRow`s (plain tuples), which the runtime journals as TrustChanged events
+    directly: a board-wide decision makes members × (members − 1) of them, and building a TrustChange model
+    for each on the way would only be thrown away.
+    """
+
+    def __init__(self, tracker: MetricsTracker, runtime: Runtime, *, log_facts: bool = True) -> None:
         self.tracker = tracker
         self._rt = runtime
         self.facts: list[_Fact] = []
+        self._log_facts = log_facts
         self._moved: dict[str, None] = {}
 
     def _tell(self, method: str, *arguments: Any, **keywords: Any) -> Any:
         if self._moved:
             self._push_money()
-        self.facts.append((self._rt.next_seq, method, arguments, keywords))
+        if self._log_facts:
+            self.facts.append((self._rt.next_seq, method, arguments, keywords))
         return getattr(self.tracker, method)(*arguments, **keywords)
 
     def money_moved(self, source: str, target: str) -> None:
@@ -60,43 +67,46 @@ class MetricsFeed:
         return self.tracker.trust(truster, trustee)
 
     def record_trust_evidence(
-        self, day: int, truster: str, trustee: str, positive: float, negative: float, cause: Cause
-    ) -> TrustChange:
-        change: TrustChange = self._tell("record_trust_evidence", day, truster, trustee, positive, negative, cause)
-        return change
+        self, day: int, trusters: list[str], trustee: str, positive: float, negative: float, cause: Cause
+    ) -> list[TrustRow]:
+        """Evidence from each of `trusters`, journalled by the caller as consecutive TrustChanged events."""
+        if self._moved:
+            self._push_money()
+        if self._log_facts:
+            # One fact per truster, at the journal position of its own TrustChanged event, so the series
+            # after each of those events holds exactly the evidence journalled so far.
+            first = self._rt.next_seq
+            method = "record_trust_evidence_rows"
+            self.facts.extend(
+                (first + offset, method, (day, (truster,), trustee, positive, negative, cause), {})
+                for offset, truster in enumerate(trusters)
+            )
+        return self.tracker.record_trust_evidence_rows(day, trusters, trustee, positive, negative, cause)
 
     def record_decisions(
         self,
         day: int,
-        cause_seq: int,
         dilemma: Dilemma,
         choices: Mapping[str, str | None],
         state_before: Mapping[str, float | bool],
         carried: str | None,
-    ) -> list[TrustChange]:
-        changes: list[TrustChange] = self._tell(
-            "record_decisions", day, cause_seq, dilemma, dict(choices), dict(state_before), carried=carried
-        )
-        return changes
+    ) -> list[TrustRow]:
+        """`choices` and `state_before` must be fresh (the log keeps them): the callers build them for this."""
+        rows: list[TrustRow] = self._tell("record_decisions_rows", day, dilemma, choices, state_before, carried=carried)
+        return rows
 
     def record_pledges(
-        self,
-        day: int,
-        cause_seq: int,
-        dilemma: Dilemma,
-        pledges: Mapping[str, int],
-        bounds: Mapping[str, tuple[int, int]],
-    ) -> list[TrustChange]:
-        changes: list[TrustChange] = self._tell("record_pledges", day, cause_seq, dilemma, dict(pledges), dict(bounds))
-        return changes
+        self, day: int, dilemma: Dilemma, pledges: Mapping[str, int], bounds: Mapping[str, tuple[int, int]]
+    ) -> list[TrustRow]:
+        """`pledges` and `bounds` must be fresh (the log keeps them)."""
+        rows: list[TrustRow] = self._tell("record_pledges_rows", day, dilemma, pledges, bounds)
+        return rows
 
     def record_commitment(
-        self, day: int, cause_seq: int, commitment: str, maker: str, owed_to: list[str], kept: bool, promise: str
-    ) -> list[TrustChange]:
-        changes: list[TrustChange] = self._tell(
-            "record_commitment", day, cause_seq, commitment, maker, list(owed_to), kept, promise
-        )
-        return changes
+        self, day: int, commitment: str, maker: str, owed_to: list[str], kept: bool, promise: str
+    ) -> list[TrustRow]:
+        rows: list[TrustRow] = self._tell("record_commitment_rows", day, commitment, maker, owed_to, kept, promise)
+        return rows
 
     def record_lead(self, day: int, member: str) -> None:
         self._tell("record_lead", day, member)
@@ -111,8 +121,8 @@ class MetricsFeed:
 class MetricsSeries:
     """Snapshots after every event, rebuilt from a feed's log and extended as the journal grows."""
 
-    def __init__(self, scenario: Scenario) -> None:
-        self._tracker = MetricsTracker(scenario)
+    def __init__(self, scenario: Scenario, plan: MetricsPlan | None = None) -> None:
+        self._tracker = MetricsTracker(scenario, plan=plan)
         self._ledger = Ledger(scenario)
         self._snapshots: list[MetricsSnapshot] = []
         self._applied = 0

@@ -1,7 +1,9 @@
 """What the engine reads from a scenario once, before a run: compiled conditions, indexes and the calendar.
 
-A plan is immutable and shared by every session over the same scenario (a rewind or replay reuses its
-parent's plan), so conditions are compiled once per scenario, not once per run.
+A plan is shared by every session over the same scenario (a rewind or replay reuses its parent's plan, a sweep
+passes one plan to every run), so conditions are compiled once per scenario, not once per run. It never
+changes once built, except for its memos (compiled conditions, calendar spans, effect sites and summaries,
+options' reach), which only ever remember answers that depend on the scenario alone.
 
 Dependency keys say what a condition reads — `("state", name)`, `("account", id)`, `("dilemma", id)`,
 `("trust", a, b)`, `("breach", member)`, `("commitment", id)`, `("inject", id)`, `("time",)` — so the engine
@@ -13,11 +15,14 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
 
 from boardsim.core.expressions import CompiledExpression, ExpressionError, ValueKind, compile_condition
+from boardsim.core.metrics import MetricsPlan
 from boardsim.core.scenario.model import (
     Accountability,
     Dilemma,
+    Effect,
     FlagMeasure,
     Inject,
     Member,
@@ -27,8 +32,16 @@ from boardsim.core.scenario.model import (
 )
 from boardsim.core.scenario.quantities import Duration, add_months
 
+from .effects import summarise
 from .errors import SessionError
 from .journal import scenario_digest
+from .records import deciders_of
+
+if TYPE_CHECKING:
+    from .bot_situation import OptionReach
+
+_MEMO_LIMIT = 4096
+"""Entries a memo of the plan keeps before it is simply cleared (they are cheap to work out again)."""
 
 Key = tuple[str, ...]
 TIME: Key = ("time",)
@@ -73,6 +86,31 @@ class AccountabilityEntry:
     keys: tuple[Key, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """An inject or dilemma waiting for its `when` condition to become true."""
+
+    index: int
+    kind: Literal["inject", "dilemma"]
+    target: str
+    condition: CompiledExpression
+
+
+@dataclass(slots=True)
+class ReactionIndex:
+    """Which accountabilities and `when` triggers read which keys (see `reactions`), built once per scenario."""
+
+    accountabilities_by_key: dict[Key, list[int]]
+    triggers: list[Trigger]
+    triggers_by_key: dict[Key, list[int]]
+    watched: frozenset[Key]
+    """Every key some accountability or trigger reads: changing anything else needs no re-check."""
+    time_sensitive: bool
+    """Whether any condition reads elapsed months or fading trust (then the month ticks are needed)."""
+    watches_trust: bool
+    """Whether any condition reads trust (otherwise a trust change touches nothing)."""
+
+
 @dataclass(slots=True)
 class ScenarioPlan:
     """Everything the engine derives from a scenario before playing it."""
@@ -90,8 +128,26 @@ class ScenarioPlan:
     """Day of each month boundary after the start, up to the horizon (for `elapsed_months`)."""
     digest: str = ""
     """sha256 of the scenario's canonical JSON (see journal.scenario_digest), computed once."""
+    timeline: list[tuple[int, str]] = field(default_factory=list)
+    """(day, inject) for every inject with an `at` time up to the horizon, in calendar then scenario order."""
+    openings: list[tuple[int, str]] = field(default_factory=list)
+    """(day, dilemma) for every dilemma with an `at` time up to the horizon, in scenario order."""
+    deciders: dict[str, list[str]] = field(default_factory=dict)
+    """Each dilemma's deciders, in member order (treat as read-only)."""
+    option_ids: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Each dilemma's option ids."""
+    accountabilities_by_member: dict[str, list[int]] = field(default_factory=dict)
+    accountability_entries: dict[str, list[AccountabilityEntry]] = field(default_factory=dict)
+    """Each member's accountabilities in scenario order (treat as read-only)."""
+    reactions: ReactionIndex | None = None
+    metrics: MetricsPlan | None = None
+    """What the metrics derive from the scenario once (shared by every run's tracker)."""
+    option_reach: dict[tuple[int, str | None, str], OptionReach] = field(default_factory=dict)
+    """What options' immediate effects can reach, per chooser and member (see `bot_situation.option_reach`)."""
     _compiled: dict[str, CompiledExpression] = field(default_factory=dict)
-    _spans: dict[tuple[int, Duration], int] = field(default_factory=dict)
+    _spans: dict[tuple[int, int, str], int] = field(default_factory=dict)
+    _sites: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    _summaries: dict[int, tuple[Effect, str]] = field(default_factory=dict)
 
     @property
     def member_ids(self) -> list[str]:
@@ -112,11 +168,29 @@ class ScenarioPlan:
 
     def day_after(self, day: int, duration: Duration) -> int:
         """The day `duration` after `day`, with calendar-exact month arithmetic (remembered per day and span)."""
-        key = (day, duration)
+        key = (day, duration.count, duration.unit)
         span = self._spans.get(key)
         if span is None:
             span = self._spans[key] = duration.days_from(self.start, day)
         return day + span
+
+    def effect_sites(self, site: str, count: int) -> tuple[str, ...]:
+        """`site/effect:0`, `site/effect:1`, ... for the first `count` effects written at `site` (remembered)."""
+        sites = self._sites.get(site)
+        if sites is None or len(sites) < count:
+            sites = self._sites[site] = tuple(f"{site}/effect:{index}" for index in range(count))
+        return sites
+
+    def summary(self, effect: Effect) -> str:
+        """`effects.summarise(effect)`, remembered per effect (the memo keeps the effect, so its id stays its own)."""
+        found = self._summaries.get(id(effect))
+        if found is not None and found[0] is effect:
+            return found[1]
+        text = summarise(effect)
+        if len(self._summaries) >= _MEMO_LIMIT:  # manual injects' effects are new objects every run
+            self._summaries.clear()
+        self._summaries[id(effect)] = (effect, text)
+        return text
 
     def date_of(self, day: int) -> _dt.date:
         return self.start + _dt.timedelta(days=day)
@@ -178,7 +252,52 @@ def build_plan(scenario: Scenario) -> ScenarioPlan:
             )
     for source in _every_condition(scenario):
         plan.condition(source)
+    scheduled = sorted(
+        (max(inject.at.day(start), 0), index, inject.id)
+        for index, inject in enumerate(scenario.timeline)
+        if inject.at is not None
+    )
+    plan.timeline = [(day, inject_id) for day, _, inject_id in scheduled if day <= horizon_day]
+    for dilemma in scenario.dilemmas:
+        if dilemma.at is not None:
+            day = max(dilemma.at.day(start), 0)
+            if day <= horizon_day:
+                plan.openings.append((day, dilemma.id))
+    plan.deciders = {dilemma.id: deciders_of(dilemma, plan.member_ids) for dilemma in scenario.dilemmas}
+    plan.option_ids = {dilemma.id: frozenset(option.id for option in dilemma.options) for dilemma in scenario.dilemmas}
+    for entry in plan.accountabilities:
+        plan.accountabilities_by_member.setdefault(entry.member, []).append(entry.index)
+        plan.accountability_entries.setdefault(entry.member, []).append(entry)
+    plan.reactions = _reaction_index(plan)
+    plan.metrics = MetricsPlan(scenario)
     return plan
+
+
+def _reaction_index(plan: ScenarioPlan) -> ReactionIndex:
+    accountabilities_by_key: dict[Key, list[int]] = {}
+    for entry in plan.accountabilities:
+        for key in entry.keys:
+            accountabilities_by_key.setdefault(key, []).append(entry.index)
+    triggers: list[Trigger] = []
+    for inject in plan.scenario.timeline:
+        if inject.when is not None:
+            triggers.append(Trigger(len(triggers), "inject", inject.id, plan.condition(inject.when)))
+    for dilemma in plan.scenario.dilemmas:
+        if dilemma.when is not None:
+            triggers.append(Trigger(len(triggers), "dilemma", dilemma.id, plan.condition(dilemma.when)))
+    triggers_by_key: dict[Key, list[int]] = {}
+    for trigger in triggers:
+        for key in dependency_keys(trigger.condition):
+            triggers_by_key.setdefault(key, []).append(trigger.index)
+    watched = frozenset((*accountabilities_by_key, *triggers_by_key))
+    return ReactionIndex(
+        accountabilities_by_key=accountabilities_by_key,
+        triggers=triggers,
+        triggers_by_key=triggers_by_key,
+        watched=watched,
+        time_sensitive=TIME in watched,
+        watches_trust=any(key[0] == "trust" for key in watched),
+    )
 
 
 def _every_condition(scenario: Scenario) -> list[str]:

@@ -9,12 +9,11 @@ cost of an event is therefore proportional to what depends on it, not to the siz
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from boardsim.core.expressions import CompiledExpression, holds
+from boardsim.core.expressions import holds
 
-from .plan import TIME, Key, dependency_keys
+from .plan import TIME, Trigger
 
 if TYPE_CHECKING:
     from .runtime import Runtime
@@ -23,44 +22,27 @@ MAX_ROUNDS = 100
 """Accountabilities that read each other's breaches could flip forever; stop after this many rounds."""
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """An inject or dilemma waiting for its `when` condition to become true."""
-
-    index: int
-    kind: Literal["inject", "dilemma"]
-    target: str
-    condition: CompiledExpression
-
-
 class Reactions:
     """The dependency index from keys to accountabilities and triggers, and the settle loop."""
 
     def __init__(self, runtime: Runtime) -> None:
         self._rt = runtime
-        plan = runtime.plan
-        self._accountabilities_by_key: dict[Key, list[int]] = {}
-        for entry in plan.accountabilities:
-            for key in entry.keys:
-                self._accountabilities_by_key.setdefault(key, []).append(entry.index)
-        self.triggers: list[Trigger] = []
-        for inject in runtime.scenario.timeline:
-            if inject.when is not None:
-                self._add_trigger("inject", inject.id, plan.condition(inject.when))
-        for dilemma in runtime.scenario.dilemmas:
-            if dilemma.when is not None:
-                self._add_trigger("dilemma", dilemma.id, plan.condition(dilemma.when))
-        self._triggers_by_key: dict[Key, list[int]] = {}
-        for trigger in self.triggers:
-            for key in dependency_keys(trigger.condition):
-                self._triggers_by_key.setdefault(key, []).append(trigger.index)
+        index = runtime.plan.reactions
+        assert index is not None
+        self._accountabilities_by_key = index.accountabilities_by_key
+        self.triggers = index.triggers
+        self._triggers_by_key = index.triggers_by_key
         self.armed = [True] * len(self.triggers)
-        runtime.watched.update(self._accountabilities_by_key, self._triggers_by_key)
-        self.time_sensitive = TIME in self._accountabilities_by_key or TIME in self._triggers_by_key
-        """Whether any condition reads elapsed months or fading trust (then the month ticks are needed)."""
+        self._time_accountabilities = bool(index.accountabilities_by_key.get(TIME))
+        self._time_triggers = index.triggers_by_key.get(TIME, [])
 
-    def _add_trigger(self, kind: Literal["inject", "dilemma"], target: str, condition: CompiledExpression) -> None:
-        self.triggers.append(Trigger(len(self.triggers), kind, target, condition))
+    @property
+    def time_sensitive(self) -> bool:
+        """Whether a condition still watched reads elapsed months or fading trust (then month ticks are needed).
+
+        Accountabilities are watched all run long; a trigger only until it fires.
+        """
+        return self._time_accountabilities or any(self.armed[index] for index in self._time_triggers)
 
     def start(self) -> None:
         """Take stock on day 0: breaches the members start in, and triggers already true."""

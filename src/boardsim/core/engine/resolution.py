@@ -98,8 +98,7 @@ def _resolve_individual(
     record.closed_seq = closed.seq
     for member, lapsed, replacement in lapses:
         _lapse(rt, dilemma, member, lapsed, replacement, options)
-    for change in rt.metrics.record_decisions(rt.now, closed.seq, dilemma, choices, state_before, None):
-        rt.record_trust_change(change)
+    rt.record_trust_changes(closed.seq, rt.metrics.record_decisions(rt.now, dilemma, dict(choices), state_before, None))
     _record_leads(rt, [options[option] for option in record.applied])
     scheduled: list[PendingEffect] = []
     for member in record.deciders:
@@ -144,9 +143,9 @@ def _resolve_vote(
     record.closed_seq = closed.seq
     if lapse is not None:
         _lapse(rt, dilemma, None, lapse[0], lapse[1], options)
-    changes = rt.metrics.record_decisions(rt.now, closed.seq, dilemma, ballots, state_before, count.carried)
-    for change in changes:
-        rt.record_trust_change(change)
+    rt.record_trust_changes(
+        closed.seq, rt.metrics.record_decisions(rt.now, dilemma, dict(ballots), state_before, count.carried)
+    )
     scheduled: list[PendingEffect] = []
     if outcome is not None:
         _record_leads(rt, [options[outcome]])
@@ -175,14 +174,13 @@ def _resolve_pledges(
     )
     record.closed_seq = closed.seq
     bounds = {member: pledge_bounds(mode, member) for member in record.deciders}
-    for change in rt.metrics.record_pledges(rt.now, closed.seq, dilemma, pledges, bounds):
-        rt.record_trust_change(change)
+    rt.record_trust_changes(closed.seq, rt.metrics.record_pledges(rt.now, dilemma, dict(pledges), bounds))
     for member, amount in pledges.items():
         site = f"dilemma:{dilemma.id}/pledge:{member}"
         if amount == 0:
             continue
         if mode.pool not in rt.ledger.pools:
-            rt.emit(
+            rt.record(
                 EffectSkipped,
                 site=site,
                 reason="unresolved-reference",
@@ -191,7 +189,7 @@ def _resolve_pledges(
             )
             continue
         rt.move_money(member, mode.pool, amount)
-        rt.emit(
+        rt.record(
             MoneyMoved,
             from_account=member,
             to_account=mode.pool,

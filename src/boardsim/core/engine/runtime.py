@@ -8,14 +8,16 @@ here knows about seats at terminals, pausing or replaying.
 
 from __future__ import annotations
 
-from collections.abc import Generator, Mapping
-from typing import Any, TypeVar
+from bisect import bisect_left
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
+from typing import Any, Literal, TypeVar
 
 from simpy import Environment
 from simpy.events import Event as SimEvent
 from simpy.events import EventPriority
 
-from boardsim.core.metrics import MetricsTracker, TrustChange
+from boardsim.core.metrics import MetricsTracker, TrustRow
 from boardsim.core.randomness import derive_seed
 
 from .accountabilities import AccountabilityMonitor
@@ -24,7 +26,7 @@ from .commitments import CommitmentBook
 from .context import WorldContext
 from .dilemmas import DilemmaDesk
 from .effects import EffectRunner
-from .events import Event, RunStarted, TrustChanged
+from .events import Event, RunStarted, trust_changed_event, trusted_event
 from .injects import InjectDesk
 from .ledger import Ledger
 from .metrics_feed import MetricsFeed
@@ -33,6 +35,15 @@ from .reactions import Reactions
 from .seats import ForcedChoice, Seat
 
 E = TypeVar("E", bound=Event)
+
+Detail = Literal["full", "outcomes"]
+"""How much a run records: "full" (the journal, explanations, the metrics series) or "outcomes" (for sweeps:
+the same run and results, without the mechanical events — trust, state and money changes, schedules and
+skips — explanatory sentences or the series)."""
+
+
+def _seq_of(event: Event) -> int:
+    return event.seq
 
 
 class Runtime:
@@ -44,21 +55,35 @@ class Runtime:
         seed: int,
         seats: Mapping[str, Seat],
         forced: Mapping[str, ForcedChoice],
+        detail: Detail = "full",
     ) -> None:
         self.plan = plan
         self.scenario = plan.scenario
         self.seed = seed
         self.seats = dict(seats)
         self.forced = dict(forced)
+        self.detail: Detail = detail
+        full = detail == "full"
+        self.explain = full
+        """Whether bots and trust changes explain themselves in sentences (only read by people)."""
         self.env = Environment()
         self.events: list[Event] = []
+        """The journal's events in order. With detail "outcomes" the mechanical ones (see `record` and
+        `record_trust_changes`) are left out; their seqs are skipped, so every other event keeps the seq it
+        has in the full journal."""
+        self.next_seq = 0
+        """The seq of the next event: the length of the full journal so far."""
         self.values: dict[str, float | bool] = initial_values(self.scenario)
         self.ledger = Ledger(self.scenario)
-        self.metrics = MetricsFeed(MetricsTracker(self.scenario), self)
+        tracker = MetricsTracker(self.scenario, plan=plan.metrics, explain=full)
+        self.metrics = MetricsFeed(tracker, self, log_facts=full)
         self.dirty: dict[Key, None] = {}
         """Keys changed since the last settle that some condition reads, in the order they changed."""
-        self.watched: set[Key] = set()
-        """Every key some accountability or trigger reads (filled in by the reactions)."""
+        assert plan.reactions is not None
+        self.watched: frozenset[Key] = plan.reactions.watched
+        """Every key some accountability or trigger reads."""
+        self.watches_trust = plan.reactions.watches_trust
+        """Whether any condition reads trust (otherwise trust changes need not be tracked as touched keys)."""
         self.steps = 0
         """SimPy events processed so far (for the benchmarks)."""
         self.context = WorldContext(self)
@@ -78,7 +103,11 @@ class Runtime:
 
     def at(self, day: int, phase: EventPriority) -> SimEvent:
         """An event on `day` (today or later) in `phase` of that day."""
-        return DayEvent(self.env, max(day - self.now, 0), phase)
+        return DayEvent(self.env, max(day - self.env.now, 0), phase)
+
+    def call_at(self, day: int, phase: EventPriority, callback: Callable[[SimEvent], None]) -> None:
+        """Call `callback` (with the SimPy event) on `day` (today or later) in `phase` of that day."""
+        DayEvent(self.env, max(day - self.env.now, 0), phase, None, callback)
 
     def start(self) -> None:
         """Record the start, start the processes, and take stock of the world as it stands on day 0."""
@@ -88,10 +117,10 @@ class Runtime:
             start_date=self.plan.start.isoformat(),
             horizon_day=self.plan.horizon_day,
         )
-        self.env.process(self.injects.timeline())
+        self.injects.start()
         self.dilemmas.start()
         if self.reactions.time_sensitive:
-            self.env.process(self._month_ticks())
+            self._next_month(0)
         self.reactions.start()
 
     def step(self) -> bool:
@@ -104,32 +133,80 @@ class Runtime:
             self.reactions.settle(None)
         return True
 
+    def run_until_awaiting(self) -> bool:
+        """`step` until a dilemma opens that waits on a human seat; False when the calendar runs out first.
+
+        The same as calling `step` in a loop and checking `dilemmas.awaiting_opened` after each (which is
+        what the session's `advance` needs), written out because it is the run's innermost loop.
+        """
+        env = self.env
+        peek = env.peek
+        step = env.step
+        horizon = self.plan.horizon_day
+        desk = self.dilemmas
+        dirty = self.dirty
+        settle = self.reactions.settle
+        while not desk.awaiting_opened:
+            if peek() > horizon:
+                return False
+            step()
+            self.steps += 1
+            if dirty:
+                settle(None)
+        return True
+
     def run_out_the_clock(self) -> None:
         """Move fictional time on to the horizon (after the last event before it)."""
         if self.now < self.plan.horizon_day:
             self.env.run(until=self.plan.horizon_day)
 
-    def _month_ticks(self) -> Generator[SimEvent, Any, None]:
-        for day in self.plan.month_days:
-            yield self.at(day, PHASE_TICK)
-            self.touch(TIME)
-            self.reactions.settle(None)
+    def _next_month(self, month: int) -> None:
+        """Tick over at the end of fictional month `month` (0 = the first), and then at the next."""
+        if month < len(self.plan.month_days):
+            self.call_at(self.plan.month_days[month], PHASE_TICK, partial(self._month_tick, month))
+
+    def _month_tick(self, month: int, _event: SimEvent) -> None:
+        self.touch(TIME)
+        self.reactions.settle(None)
+        if self.reactions.time_sensitive:  # once nothing watched reads the time, further ticks change nothing
+            self._next_month(month + 1)
 
     # -- journal ------------------------------------------------------------------------------------------
 
     def emit(self, event_type: type[E], /, **fields: Any) -> E:
         """Append an event of `event_type` to the journal, stamped with its seq and today's day."""
-        fields["seq"] = len(self.events)
-        fields["day"] = self.env.now
-        # The model's validator directly: the same validation as the constructor, without its Python wrapper
-        # (events are the engine's hottest allocation).
-        event: E = event_type.__pydantic_validator__.validate_python(fields)
+        seq = fields["seq"] = self.next_seq
+        self.next_seq = seq + 1
+        fields["day"] = self.env._now  # SimPy's `now` without its property call (this is the hottest path)
+        event: E
+        if event_type.INPUT:  # what people typed is validated like anything else from outside
+            event = event_type.__pydantic_validator__.validate_python(fields)
+        else:  # consequences carry values the engine worked out itself, already of the declared types
+            event = trusted_event(event_type, fields)
         self.events.append(event)
         return event
 
-    @property
-    def next_seq(self) -> int:
-        return len(self.events)
+    def record(self, event_type: type[Event], /, **fields: Any) -> int:
+        """`emit` for the mechanical consequences (state changes, money moves, schedules, skips); returns the seq.
+
+        With detail "outcomes" the event is not kept (its seq is still taken): what it records is in the state,
+        the ledger and the pending effects, which is all a sweep reads.
+        """
+        if self.detail == "full":
+            return self.emit(event_type, **fields).seq
+        seq = self.next_seq
+        self.next_seq = seq + 1
+        return seq
+
+    def event_at(self, seq: int) -> Event:
+        """The event at journal position `seq` (which must be one this run keeps)."""
+        events = self.events
+        if self.detail == "full":
+            return events[seq]
+        index = bisect_left(events, seq, key=_seq_of)
+        if index == len(events) or events[index].seq != seq:
+            raise KeyError(seq)
+        return events[index]
 
     # -- change tracking ----------------------------------------------------------------------------------
 
@@ -140,30 +217,40 @@ class Runtime:
 
     def set_value(self, name: str, value: float | bool) -> None:
         self.values[name] = value
-        self.touch(("state", name))
+        key = ("state", name)
+        if key in self.watched:
+            self.dirty[key] = None
 
     def move_money(self, source: str, target: str, amount: int) -> None:
         self.ledger.move(source, target, amount)
-        self.touch(("account", source))
-        self.touch(("account", target))
+        watched = self.watched
+        key = ("account", source)
+        if key in watched:
+            self.dirty[key] = None
+        key = ("account", target)
+        if key in watched:
+            self.dirty[key] = None
         self.metrics.money_moved(source, target)
 
-    def record_trust_change(self, change: TrustChange) -> None:
-        """Journal a trust change the metrics worked out, with its cause."""
-        self.emit(
-            TrustChanged,
-            truster=change.truster,
-            trustee=change.trustee,
-            before=change.before,
-            after=change.after,
-            positive=change.positive,
-            negative=change.negative,
-            cause_seq=change.cause.event_seq,
-            cause_kind=change.cause.kind,
-            sentence=change.cause.sentence,
-            face=change.face,
-        )
-        self.touch(("trust", change.truster, change.trustee))
+    def record_trust_changes(self, cause_seq: int, rows: Sequence[TrustRow]) -> None:
+        """Journal the trust changes the metrics worked out, each with its cause (the event `cause_seq`)."""
+        if self.detail != "full":  # their seqs are still taken, so the rest of the journal is numbered alike
+            self.next_seq += len(rows)
+        else:
+            events = self.events
+            day = self.now
+            seq = self.next_seq
+            for truster, trustee, before, after, positive, negative, kind, sentence, face in rows:
+                events.append(
+                    trust_changed_event(
+                        seq, day, cause_seq, truster, trustee, before, after, positive, negative, kind, sentence, face
+                    )
+                )
+                seq += 1
+            self.next_seq = seq
+        if self.watches_trust:
+            for row in rows:
+                self.touch(("trust", row[0], row[1]))
 
     # -- seats --------------------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from .journal import Journal, JournalHeader, journal_of
 from .metrics_feed import MetricsSeries
 from .plan import ScenarioPlan, build_plan
 from .records import deciders_of
-from .runtime import Runtime
+from .runtime import Detail, Runtime
 from .seats import BotSeat, ForcedChoice, HumanSeat, Seat
 from .stops import DecisionPoint, Stop
 from .view_models import BoardView, FacilitatorView, MemberView
@@ -42,11 +42,11 @@ from .voting import pledge_bounds
 class Session:
     """One run of a scenario, driven from outside (see the module docstring)."""
 
-    def __init__(self, plan: ScenarioPlan, header: JournalHeader) -> None:
+    def __init__(self, plan: ScenarioPlan, header: JournalHeader, detail: Detail = "full") -> None:
         """Use `Session.start` or `Session.replay`."""
         self._plan = plan
         self._header = header
-        self._rt = Runtime(plan, header.seed, header.seats, header.forced)
+        self._rt = Runtime(plan, header.seed, header.seats, header.forced, detail)
         self._paused = False
         self._ended = False
         self._points: list[DecisionPoint] = []
@@ -66,12 +66,20 @@ class Session:
         bots: Disposition = "system-first",
         forced: Mapping[str, ForcedChoice] | None = None,
         plan: ScenarioPlan | None = None,
+        detail: Detail = "full",
     ) -> Session:
         """A new run. Seats not given are bots of disposition `bots`; `forced` fixes decisions (tests, --choose).
 
-        Raises SessionError for unknown members, dilemmas or options, or a scenario whose conditions do not
-        compile (check it with `boardsim check` first).
+        `plan` is the scenario's `build_plan(scenario)`, to share between runs of the same scenario (a sweep
+        builds it once). `detail="outcomes"` is the sweeps' fast path: the very same run — every decision,
+        every pound, state value, breach, commitment and final metric is identical — but it keeps no
+        trust-changed events (the other events keep their full-journal `seq`), writes no explanations (bot
+        rationales and trust sentences are empty) and keeps no metrics series, so `journal`, `metrics_series`,
+        `rewind` and `follow` are refused. Raises SessionError for unknown members, dilemmas or options, or a
+        scenario whose conditions do not compile (check it with `boardsim check` first).
         """
+        if detail not in ("full", "outcomes"):
+            raise SessionError(f"detail must be 'full' or 'outcomes', not {detail!r}")
         plan = plan if plan is not None and plan.scenario is scenario else build_plan(scenario)
         header = JournalHeader(
             scenario_id=scenario.id,
@@ -80,7 +88,7 @@ class Session:
             seats=_all_seats(plan, seats or {}, bots),
             forced=_checked_forced(plan, forced or {}),
         )
-        return cls(plan, header)
+        return cls(plan, header, detail)
 
     @classmethod
     def replay(cls, scenario: Scenario, journal: Journal, *, plan: ScenarioPlan | None = None) -> Session:
@@ -114,7 +122,7 @@ class Session:
                 desk.awaiting_opened = False
                 if desk.waiting():
                     return self._stop("awaiting-decisions")
-            if not rt.step():
+            if not rt.run_until_awaiting():  # steps until a dilemma waits on a person, or the calendar ends
                 finish(rt)
                 self._ended = True
         return Stop(reason="ended", day=rt.now)
@@ -127,7 +135,7 @@ class Session:
     def _add_point(
         self, reason: Literal["start", "awaiting-decisions", "paused"], waiting: list[tuple[str, str]]
     ) -> None:
-        seq = len(self._rt.events)
+        seq = self._rt.next_seq
         if self._points and self._points[-1].seq == seq:
             return
         if reason == "start":
@@ -217,6 +225,13 @@ class Session:
         if self._ended:
             raise SessionError("the run has ended")
 
+    def _require_journal(self, doing: str) -> None:
+        if self._rt.detail != "full":
+            raise SessionError(
+                f"cannot {doing}: this run was started with detail={self._rt.detail!r}, which keeps no full journal "
+                "(start it with detail='full')"
+            )
+
     # -- forks --------------------------------------------------------------------------------------------
 
     def follow(self, journal: Journal) -> None:
@@ -227,6 +242,7 @@ class Session:
         """
         from .replay import replay_into
 
+        self._require_journal("follow a journal")
         if journal.header != self._header:
             raise SessionError("that journal belongs to a different run (its header differs)")
         replay_into(self, journal.events, len(journal.events))
@@ -239,6 +255,7 @@ class Session:
         """A new session forked at an earlier decision point (by replaying the inputs before it)."""
         from .replay import replay_into
 
+        self._require_journal("rewind")
         seq = point if isinstance(point, int) else point.seq
         if not any(known.seq == seq for known in self._points):
             raise SessionError(f"there is no decision point at journal position {seq} in this run")
@@ -278,24 +295,31 @@ class Session:
         return self._ended
 
     @property
+    def detail(self) -> Detail:
+        """How much this run records: "full", or "outcomes" (see `start`)."""
+        return self._rt.detail
+
+    @property
     def events(self) -> Sequence[Event]:
-        """The journal's events so far (read-only)."""
+        """The journal's events so far (read-only; with detail "outcomes", all but the trust changes)."""
         return tuple(self._rt.events)
 
     @property
     def journal(self) -> Journal:
+        self._require_journal("write a journal")
         return journal_of(self._header, self._rt.events)
 
     @property
     def metrics(self) -> MetricsSnapshot:
         """Every metric as it stands now."""
-        return self._rt.metrics.latest(self._rt.now, len(self._rt.events) - 1)
+        return self._rt.metrics.latest(self._rt.now, self._rt.next_seq - 1)
 
     @property
     def metrics_series(self) -> list[MetricsSnapshot]:
         """Every metric after every event of the journal so far."""
+        self._require_journal("rebuild the metrics series")
         if self._series is None:
-            self._series = MetricsSeries(self._plan.scenario)
+            self._series = MetricsSeries(self._plan.scenario, self._plan.metrics)
         return self._series.extend(self._rt.metrics, self._rt.events)
 
     @property
@@ -360,8 +384,19 @@ def _all_seats(plan: ScenarioPlan, seats: Mapping[str, Seat], bots: Disposition)
         seat = seats.get(member)
         if seat is not None and not isinstance(seat, HumanSeat | BotSeat):
             raise SessionError(f"the seat for {member!r} must be a HumanSeat or a BotSeat")
-        result[member] = seat if seat is not None else BotSeat(bots)
+        result[member] = seat if seat is not None else _bot_seat(bots)
     return result
+
+
+_BOT_SEATS: dict[str, BotSeat] = {}
+
+
+def _bot_seat(disposition: Disposition) -> BotSeat:
+    """The (frozen, so shareable) seat of a bot with `disposition`: a sweep starts thousands of sessions."""
+    seat = _BOT_SEATS.get(disposition)
+    if seat is None:
+        seat = _BOT_SEATS[disposition] = BotSeat(disposition)
+    return seat
 
 
 def _checked_forced(plan: ScenarioPlan, forced: Mapping[str, ForcedChoice]) -> dict[str, ForcedChoice]:

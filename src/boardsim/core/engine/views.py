@@ -76,7 +76,7 @@ __all__ = [
 def board_view(rt: Runtime, *, paused: bool, ended: bool, snapshot: MetricsSnapshot | None = None) -> BoardView:
     plan = rt.plan
     scenario = rt.scenario
-    snapshot = snapshot if snapshot is not None else rt.metrics.latest(rt.now, len(rt.events) - 1)
+    snapshot = snapshot if snapshot is not None else rt.metrics.latest(rt.now, rt.next_seq - 1)
     measures = []
     for name, declaration in scenario.state.items():
         number = isinstance(declaration, NumberMeasure)
@@ -225,20 +225,15 @@ def facilitator_view(
         injects=injects,
         manual_injects=[item for item in _news(rt) if item.inject in rt.injects.manual],
         pending_effects=[
-            PendingEffectView(site=pending.site, due_day=pending.due_day, summary=_summary(rt, seq))
-            for seq, pending in rt.effects.pending.items()
+            PendingEffectView(site=pending.site, due_day=pending.due_day, summary=rt.plan.summary(pending.effect))
+            for pending in rt.effects.pending.values()
         ],
         accounts=dict(rt.ledger.snapshot()),
         ledger_balanced=rt.ledger.is_balanced(),
         decision_points=list(points),
-        journal_length=len(rt.events),
+        journal_length=rt.next_seq,
         metrics=snapshot,
     )
-
-
-def _summary(rt: Runtime, seq: int) -> str:
-    event = rt.events[seq]
-    return str(getattr(event, "summary", ""))
 
 
 def _news(rt: Runtime) -> list[NewsItem]:
@@ -310,7 +305,7 @@ def _open_decision(rt: Runtime, record: DilemmaRecord, viewer: str | None) -> Op
 def _result(rt: Runtime, record: DilemmaRecord) -> DecisionResult:
     assert record.closed_seq is not None
     assert record.closed_day is not None
-    closed = rt.events[record.closed_seq]
+    closed = rt.event_at(record.closed_seq)
     assert isinstance(closed, DilemmaClosed)
     return DecisionResult(
         dilemma=record.dilemma.id,

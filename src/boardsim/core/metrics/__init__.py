@@ -14,7 +14,8 @@ from .evidence import (
     GENEROUS_PLEDGE_WEIGHT,
     MINIMAL_PLEDGE_WEIGHT,
 )
-from .snapshot import Cause, MetricsSnapshot, TrustChange, TrustFace
+from .plan import MetricsPlan
+from .snapshot import Cause, MetricsSnapshot, TrustChange, TrustFace, TrustRow
 from .tracker import MetricsTracker
 from .trust import DEFAULT_FORGETTING_PER_MONTH, beta_expectation
 
@@ -27,9 +28,11 @@ __all__ = [
     "GENEROUS_PLEDGE_WEIGHT",
     "MINIMAL_PLEDGE_WEIGHT",
     "Cause",
+    "MetricsPlan",
     "MetricsSnapshot",
     "MetricsTracker",
     "TrustChange",
     "TrustFace",
+    "TrustRow",
     "beta_expectation",
 ]

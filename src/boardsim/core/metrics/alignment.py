@@ -6,9 +6,19 @@ over the history.
 
 from __future__ import annotations
 
+import math
+from bisect import insort
 from collections.abc import Iterable, Sequence
 
-from boardsim.core.impact import cosine_similarity
+
+def norm_of(vector: list[float]) -> float:
+    """The Euclidean norm exactly as `cosine_similarity` computes it."""
+    return math.sqrt(sum(b * b for b in vector))
+
+
+def sparse(vector: Sequence[float]) -> tuple[tuple[int, float], ...]:
+    """The non-zero (axis, value) pairs of `vector`, in axis order."""
+    return tuple((axis, value) for axis, value in enumerate(vector) if value)
 
 
 def agreement_index(yes: int, no: int, abstain: int) -> float | None:
@@ -71,20 +81,39 @@ class GoalAlignment:
     def __init__(self, members: Sequence[str], shared_purpose: list[float]) -> None:
         self._members = tuple(members)
         self._shared = shared_purpose
+        self._shared_norm = norm_of(shared_purpose)
         self._revealed: dict[str, list[float]] = {}
+        self._touched: dict[str, list[int]] = {}
+        """Per member, the axes its choices have moved, in axis order (the rest of `_revealed` is zero)."""
         self._alignment: dict[str, float] = {}
 
     def add(self, member: str, direction: list[float]) -> None:
         """Add the range-scaled measure changes of an option `member` chose or voted for."""
+        self.add_sparse(member, sparse(direction), len(direction))
+
+    def add_sparse(self, member: str, changes: Sequence[tuple[int, float]], dimensions: int) -> None:
+        """`add` for a direction given as its non-zero (axis, change) pairs, in axis order, out of `dimensions`.
+
+        An option moves a few of the scenario's measures, so only those are visited; zeros add nothing to a
+        sum, so the cosine is the very same float the dense vectors give.
+        """
         revealed = self._revealed.get(member)
         if revealed is None:
-            revealed = self._revealed[member] = [0.0] * len(direction)
-        for axis, change in enumerate(direction):
+            revealed = self._revealed[member] = [0.0] * dimensions
+            touched = self._touched[member] = []
+        else:
+            touched = self._touched[member]
+        for axis, change in changes:
             revealed[axis] += change
-        cosine = cosine_similarity(revealed, self._shared)
-        if cosine is None:
+            if axis not in touched:
+                insort(touched, axis)
+        shared = self._shared
+        dot: float = sum(revealed[axis] * shared[axis] for axis in touched)
+        norm = math.sqrt(sum(revealed[axis] * revealed[axis] for axis in touched)) * self._shared_norm
+        if norm == 0.0:
             self._alignment.pop(member, None)
         else:
+            cosine = max(-1.0, min(1.0, dot / norm))
             self._alignment[member] = (1.0 + cosine) / 2.0
 
     def member(self, member: str) -> float | None:

@@ -10,7 +10,6 @@ facilitator_guide/metrics.md.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from boardsim.core.scenario.model import Dilemma, IndividualMode
 
@@ -42,37 +41,27 @@ _MONEY_TOLERANCE = 0.5  # pounds: expected amounts are floats; differences under
 _SCORE_TOLERANCE = 1e-9
 
 
-@dataclass(frozen=True, slots=True)
-class TrustEvidence:
-    """One experience: `truster` learns something about `trustee`."""
-
-    truster: str
-    trustee: str
-    positive: float
-    negative: float
-    face: TrustFace | None
-    kind: str
-    sentence: str
+TrustEvidence = tuple[str, str, float, float, TrustFace | None, str, str]
+"""One experience: (truster, trustee, positive, negative, face, kind, sentence) — `truster` learns something
+about `trustee`. A plain tuple: a board-wide decision makes members × (members − 1) of them."""
 
 
 def commitment_evidence(
-    names: Mapping[str, str], maker: str, owed_to: Sequence[str], *, kept: bool, promise: str
+    names: Mapping[str, str], maker: str, owed_to: Sequence[str], *, kept: bool, promise: str, explain: bool = True
 ) -> list[TrustEvidence]:
-    """A commitment fell due: everyone it was owed to learns whether the maker keeps its word."""
-    evidence = []
-    for truster in owed_to:
-        if truster == maker:
-            continue
-        sentence = sentences.commitment_sentence(names[maker], names[truster], promise, kept=kept)
-        if kept:
-            evidence.append(
-                TrustEvidence(truster, maker, COMMITMENT_KEPT_WEIGHT, 0.0, "integrity", COMMITMENT_KEPT, sentence)
-            )
-        else:
-            evidence.append(
-                TrustEvidence(truster, maker, 0.0, COMMITMENT_BROKEN_WEIGHT, "integrity", COMMITMENT_BROKEN, sentence)
-            )
-    return evidence
+    """A commitment fell due: everyone it was owed to learns whether the maker keeps its word.
+
+    With `explain=False` the sentences are left empty (nobody will read them); the evidence is the same.
+    """
+    opening = sentences.commitment_opening(names[maker], promise, kept=kept) if explain else ""
+    close = sentences.trusts_more if kept else sentences.trusts_less
+    positive, negative = (COMMITMENT_KEPT_WEIGHT, 0.0) if kept else (0.0, COMMITMENT_BROKEN_WEIGHT)
+    kind = COMMITMENT_KEPT if kept else COMMITMENT_BROKEN
+    return [
+        (truster, maker, positive, negative, "integrity", kind, close(opening, names[truster]) if explain else "")
+        for truster in owed_to
+        if truster != maker
+    ]
 
 
 def is_costly(appraisal: Appraisal) -> bool:
@@ -131,6 +120,8 @@ def decision_evidence(
     dilemma: Dilemma,
     choices: Sequence[tuple[str, str | None]],
     appraise: Callable[[str, str], Appraisal],
+    *,
+    explain: bool = True,
 ) -> list[TrustEvidence]:
     """Evidence from a set of revealed choices or votes (`choices` in member order; None = abstained).
 
@@ -138,7 +129,8 @@ def decision_evidence(
     benevolence evidence from every other member. Defection (individual choices only): a member whose option
     is better for itself and worse for the place than the option most of the others chose loses benevolence
     evidence with those others. Each observer records at most one experience of each member per decision;
-    when both rules apply, the defection is what those who chose otherwise remember.
+    when both rules apply, the defection is what those who chose otherwise remember. With `explain=False` the
+    sentences are left empty.
     """
     individual = isinstance(dilemma.mode, IndividualMode)
     labels = {option.id: option.label for option in dilemma.options}
@@ -161,25 +153,20 @@ def decision_evidence(
         cooperation = is_costly(own) and helps_others(own)
         if not (defection or cooperation):
             continue
-        for observer in names:
-            if observer == member:
-                continue
-            if defection and chosen.get(observer) == majority:
-                sentence = sentences.defection_sentence(
+        defected = ""
+        cooperated = ""
+        if explain:
+            if defection:
+                defected = sentences.defection_opening(
                     names[member],
-                    names[observer],
                     label=labels[option_id],
                     title=dilemma.title,
                     majority_label=labels[majority] if majority is not None else "",
                     money_gain=money_gain,
                 )
-                evidence.append(
-                    TrustEvidence(observer, member, 0.0, DEFECTION_WEIGHT, "benevolence", DEFECTION, sentence)
-                )
-            elif cooperation:
-                sentence = sentences.cooperation_sentence(
+            if cooperation:
+                cooperated = sentences.cooperation_opening(
                     names[member],
-                    names[observer],
                     voted=not individual,
                     label=labels[option_id],
                     title=dilemma.title,
@@ -187,10 +174,16 @@ def decision_evidence(
                     against_own_priorities=own.own_score < -_SCORE_TOLERANCE,
                     serves_shared_purpose=own.shared_score > _SCORE_TOLERANCE,
                 )
+        for observer in names:
+            if observer == member:
+                continue
+            if defection and chosen.get(observer) == majority:
+                sentence = sentences.trusts_less(defected, names[observer]) if explain else ""
+                evidence.append((observer, member, 0.0, DEFECTION_WEIGHT, "benevolence", DEFECTION, sentence))
+            elif cooperation:
+                sentence = sentences.trusts_more(cooperated, names[observer]) if explain else ""
                 evidence.append(
-                    TrustEvidence(
-                        observer, member, COSTLY_COOPERATION_WEIGHT, 0.0, "benevolence", COSTLY_COOPERATION, sentence
-                    )
+                    (observer, member, COSTLY_COOPERATION_WEIGHT, 0.0, "benevolence", COSTLY_COOPERATION, sentence)
                 )
     return evidence
 
@@ -207,44 +200,45 @@ def pledge_evidence(
     pool_name: str,
     pledges: Sequence[tuple[str, int, int, int]],
     able_to_give_more: Callable[[str], bool],
+    *,
+    explain: bool = True,
 ) -> list[TrustEvidence]:
     """Evidence from pledges, each (member, amount, least it could pledge, most it could pledge).
 
     A pledge above the midpoint of the member's bounds earns benevolence evidence from every other member,
     growing linearly from 0 at the midpoint to GENEROUS_PLEDGE_WEIGHT at the maximum. Pledging the minimum
     when the bounds allowed more and the member was above its budget floor costs MINIMAL_PLEDGE_WEIGHT.
-    Anything in between says nothing either way.
+    Anything in between says nothing either way. With `explain=False` the sentences are left empty.
     """
     evidence: list[TrustEvidence] = []
+    title = dilemma.title
     for member, amount, low, high in pledges:
         if high <= low:
             continue  # no freedom, no signal
         midpoint = (low + high) / 2
         if amount > midpoint:
             weight = GENEROUS_PLEDGE_WEIGHT * min(1.0, (amount - midpoint) / (high - midpoint))
+            opening = (
+                sentences.generous_pledge_opening(
+                    names[member], amount=amount, pool=pool_name, title=title, low=low, high=high
+                )
+                if explain
+                else ""
+            )
             for observer in names:
                 if observer != member:
-                    sentence = sentences.generous_pledge_sentence(
-                        names[member],
-                        names[observer],
-                        amount=amount,
-                        pool=pool_name,
-                        title=dilemma.title,
-                        low=low,
-                        high=high,
-                    )
-                    evidence.append(
-                        TrustEvidence(observer, member, weight, 0.0, "benevolence", GENEROUS_PLEDGE, sentence)
-                    )
+                    sentence = sentences.trusts_more(opening, names[observer]) if explain else ""
+                    evidence.append((observer, member, weight, 0.0, "benevolence", GENEROUS_PLEDGE, sentence))
         elif amount <= low and able_to_give_more(member):
+            opening = (
+                sentences.minimal_pledge_opening(names[member], amount=amount, pool=pool_name, title=title, high=high)
+                if explain
+                else ""
+            )
             for observer in names:
                 if observer != member:
-                    sentence = sentences.minimal_pledge_sentence(
-                        names[member], names[observer], amount=amount, pool=pool_name, title=dilemma.title, high=high
-                    )
+                    sentence = sentences.trusts_a_little_less(opening, names[observer]) if explain else ""
                     evidence.append(
-                        TrustEvidence(
-                            observer, member, 0.0, MINIMAL_PLEDGE_WEIGHT, "benevolence", MINIMAL_PLEDGE, sentence
-                        )
+                        (observer, member, 0.0, MINIMAL_PLEDGE_WEIGHT, "benevolence", MINIMAL_PLEDGE, sentence)
                     )
     return evidence

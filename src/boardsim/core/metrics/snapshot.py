@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
@@ -40,6 +40,16 @@ class Cause:
     sentence: str
 
 
+_CHANGE_FIELDS = ("day", "truster", "trustee", "before", "after", "positive", "negative", "cause", "face")
+
+TrustRow = tuple[str, str, float, float, float, float, str, str, TrustFace | None]
+"""A trust change as the engine's hot path carries it: (truster, trustee, before, after, positive, negative,
+cause kind, sentence, face), every float already rounded. `TrustChange.from_row` makes the model of it."""
+
+_new = object.__new__
+_set = object.__setattr__
+
+
 class MetricsRecord(BaseModel):
     """Base for the metrics' frozen output records."""
 
@@ -64,6 +74,35 @@ class TrustChange(MetricsRecord):
     negative: Rounded
     cause: Cause
     face: TrustFace | None = None
+
+    @classmethod
+    def from_row(cls, day: int, event_seq: int, row: TrustRow) -> Self:
+        """The change a tracker worked out (`row`, its floats already rounded), without validating it again.
+
+        Equal to `TrustChange(day=..., ..., cause=Cause(event_seq, kind, sentence), face=...)` field for field
+        (tests/metrics/test_trust_rows.py pins that down).
+        """
+        truster, trustee, before, after, positive, negative, kind, sentence, face = row
+        change = _new(cls)
+        _set(
+            change,
+            "__dict__",
+            {
+                "day": day,
+                "truster": truster,
+                "trustee": trustee,
+                "before": before,
+                "after": after,
+                "positive": positive,
+                "negative": negative,
+                "cause": Cause(event_seq, kind, sentence),
+                "face": face,
+            },
+        )
+        _set(change, "__pydantic_fields_set__", {*_CHANGE_FIELDS})
+        _set(change, "__pydantic_extra__", None)
+        _set(change, "__pydantic_private__", None)
+        return change
 
 
 class MetricsSnapshot(MetricsRecord):

@@ -7,45 +7,59 @@ order, so the same facts give byte-identical trust changes and snapshots.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 
 from boardsim.core.impact import StateValue
 from boardsim.core.scenario.model import Dilemma, IndividualMode, Member, PledgeMode, Scenario
 
 from . import sentences
 from .alignment import GoalAlignment, VoteCohesion, agreement_from_ballots, alignment_composite, resource_alignment
-from .appraisal import Appraisal, MeasureSpace, appraise
+from .appraisal import Appraisal
 from .evidence import TrustEvidence, commitment_evidence, decision_evidence, most_chosen, pledge_evidence, tally
 from .leadership import LeadershipDistribution
+from .plan import MetricsPlan
 from .say_do import SayDoGap
-from .snapshot import Cause, MetricsSnapshot, TrustChange, TrustFace, round_metric
+from .snapshot import DECIMALS, Cause, MetricsSnapshot, TrustChange, TrustFace, TrustRow, round_metric
 from .trust import DEFAULT_FORGETTING_PER_MONTH, FictionalMonths, TrustLedger
 
 
 class MetricsTracker:
     """Trust, alignment, leadership distribution and say–do gap for one run of a scenario."""
 
-    def __init__(self, scenario: Scenario, *, forgetting_per_month: float = DEFAULT_FORGETTING_PER_MONTH) -> None:
-        """Start from the scenario: its trust history (as evidence on day 0) and its starting money."""
+    def __init__(
+        self,
+        scenario: Scenario,
+        *,
+        forgetting_per_month: float = DEFAULT_FORGETTING_PER_MONTH,
+        explain: bool = True,
+        plan: MetricsPlan | None = None,
+    ) -> None:
+        """Start from the scenario: its trust history (as evidence on day 0) and its starting money.
+
+        `plan` is what the metrics derive from the scenario once (see `MetricsPlan`): pass the same one to
+        every tracker of a scenario to skip deriving it again (one is built when not given, or when it was
+        built for another scenario). With `explain=False` trust changes carry no sentence (an empty one): for
+        callers that never show them, such as a sweep. Every figure is the same either way.
+        """
+        if plan is None or plan.scenario is not scenario:
+            plan = MetricsPlan(scenario)
+        self._plan = plan
         self._scenario = scenario
-        self._members: dict[str, Member] = {member.id: member for member in scenario.members}
-        self._order = list(self._members)
-        self._names = {member.id: member.name for member in scenario.members}
-        self._space = MeasureSpace(scenario)
-        self._trust = TrustLedger(self._order, FictionalMonths(scenario.calendar.start), forgetting_per_month)
-        for history in scenario.trust:
-            if history.from_ != history.to and {history.from_, history.to} <= self._members.keys():
-                self._trust.add(history.from_, history.to, history.positive, history.negative)
-        self._goal = GoalAlignment(self._order, self._space.priorities(scenario.shared_purpose.priorities))
+        self._explain = explain
+        self._members: dict[str, Member] = plan.members
+        self._order = plan.order
+        self._names = plan.names
+        self._space = plan.space
+        self._trust = TrustLedger(
+            self._order, FictionalMonths(scenario.calendar.start), forgetting_per_month, plan.starting_trust
+        )
+        self._goal = GoalAlignment(self._order, plan.shared_vector)
         self._cohesion = VoteCohesion()
         self._leadership = LeadershipDistribution(self._order)
-        self._say_do = SayDoGap(
-            self._order, {member.id: self._space.priorities(member.priorities) for member in scenario.members}
-        )
-        self._budgets: dict[str, float] = {
-            member.id: float(member.budget.amount) for member in scenario.members if member.budget is not None
-        }
-        self._pools: dict[str, float] = {pool.id: float(pool.initial) for pool in scenario.pools}
+        self._say_do = SayDoGap(self._order, plan.stated, plan.stated_norms)
+        self._budgets: dict[str, float] = dict(plan.budgets)
+        self._pools: dict[str, float] = dict(plan.pools)
         self._rounded_matrix: dict[str, dict[str, float]] = {}
         self._rounded_version = -1
 
@@ -79,24 +93,48 @@ class MetricsTracker:
         (see `sentences.explicit_sentence`). Raises ValueError for unknown members, self-trust, negative counts
         or a day before the tracker's.
         """
-        self._check_member(truster)
-        self._check_member(trustee)
+        (row,) = self.record_trust_evidence_rows(day, (truster,), trustee, positive, negative, cause, face=face)
+        return TrustChange.from_row(day, cause.event_seq, row)
+
+    def record_trust_evidence_rows(
+        self,
+        day: int,
+        trusters: Sequence[str],
+        trustee: str,
+        positive: float,
+        negative: float,
+        cause: Cause,
+        *,
+        face: TrustFace | None = None,
+    ) -> list[TrustRow]:
+        """`record_trust_evidence` for each of `trusters` in turn, returning the changes as `TrustRow`s.
+
+        The engine's hot path: a trust effect `from: all` is one call. Everything is checked before anything
+        changes.
+        """
+        for member in (*trusters, trustee):
+            self._check_member(member)
+        if trustee in trusters:
+            raise ValueError(f"a member does not rate its own trustworthiness ({trustee!r} → {trustee!r})")
+        if not (math.isfinite(positive) and math.isfinite(negative)) or positive < 0 or negative < 0:
+            raise ValueError(
+                f"evidence counts must be finite and not negative (positive={positive}, negative={negative})"
+            )
         self.advance_time(day)
-        before, after = self._trust.add(truster, trustee, positive, negative)
-        sentence = sentences.explicit_sentence(
-            self._names[truster], self._names[trustee], round_metric(before), round_metric(after), cause.sentence
-        )
-        return TrustChange(
-            day=day,
-            truster=truster,
-            trustee=trustee,
-            before=before,
-            after=after,
-            positive=positive,
-            negative=negative,
-            cause=Cause(event_seq=cause.event_seq, kind=cause.kind, sentence=sentence),
-            face=face,
-        )
+        changes = self._trust.add_each([(truster, trustee, positive, negative) for truster in trusters])
+        names = self._names
+        trustee_name = names[trustee]
+        rounded_positive = round_metric(positive)
+        rounded_negative = round_metric(negative)
+        kind = cause.kind
+        explain = sentences.ExplicitSentences(trustee_name, cause.sentence) if self._explain else None
+        rows: list[TrustRow] = []
+        for truster, (before, after) in zip(trusters, changes, strict=True):
+            before = round(before, DECIMALS) + 0.0  # round_metric: trust from finite evidence is finite
+            after = round(after, DECIMALS) + 0.0
+            sentence = explain(names[truster], before, after) if explain is not None else ""
+            rows.append((truster, trustee, before, after, rounded_positive, rounded_negative, kind, sentence, face))
+        return rows
 
     def record_decisions(
         self,
@@ -114,6 +152,19 @@ class MetricsTracker:
         (Y = votes for `carried`, or for the most-voted option when not given), and returns the trust changes
         from costly cooperation and defection. `state_before` is the state just before the options' effects.
         """
+        rows = self.record_decisions_rows(day, dilemma, choices, state_before, carried=carried)
+        return [TrustChange.from_row(day, cause_seq, row) for row in rows]
+
+    def record_decisions_rows(
+        self,
+        day: int,
+        dilemma: Dilemma,
+        choices: Mapping[str, str | None],
+        state_before: Mapping[str, StateValue],
+        *,
+        carried: str | None = None,
+    ) -> list[TrustRow]:
+        """`record_decisions`, returning the changes as `TrustRow`s (the engine's hot path)."""
         if isinstance(dilemma.mode, PledgeMode):
             raise ValueError(f"dilemma {dilemma.id!r} takes pledges: record it with record_pledges")
         options = {option.id: option for option in dilemma.options}
@@ -124,32 +175,23 @@ class MetricsTracker:
                 raise ValueError(f"{option_id!r} is not an option of dilemma {dilemma.id!r}")
         self.advance_time(day)
         ordered = [(member, choices[member]) for member in self._order if member in choices]
-        individual = isinstance(dilemma.mode, IndividualMode)
-        appraisals: dict[tuple[str, str], Appraisal] = {}
+        chooser_is_member = isinstance(dilemma.mode, IndividualMode)
+        memo = self._plan.appraisal
+        dimensions = len(self._space.names)
 
         def appraise_for(member: str, option_id: str) -> Appraisal:
-            key = (member, option_id)
-            if key not in appraisals:
-                appraisals[key] = appraise(
-                    options[option_id],
-                    self._members[member],
-                    self._scenario,
-                    state_before,
-                    chooser=member if individual else None,
-                )
-            return appraisals[key]
+            return memo(options[option_id], member, state_before, member if chooser_is_member else None)[0]
 
         for member, option_id in ordered:
             if option_id is not None:
-                direction = self._space.direction(appraise_for(member, option_id).measures)
-                self._goal.add(member, direction)
-                self._say_do.add(member, direction)
-        if not individual:
+                direction = memo(options[option_id], member, state_before, member if chooser_is_member else None)[1]
+                self._goal.add_sparse(member, direction, dimensions)
+                self._say_do.add_sparse(member, direction)
+        if not chooser_is_member:
             ballots = [ballot for _, ballot in ordered]
             winner = carried if carried is not None else most_chosen(tally(ballots), list(options))
             self._cohesion.add(agreement_from_ballots(ballots, winner))
-        evidence = decision_evidence(self._names, dilemma, ordered, appraise_for)
-        return [self._apply(day, item, cause_seq) for item in evidence]
+        return self._rows(decision_evidence(self._names, dilemma, ordered, appraise_for, explain=self._explain))
 
     def record_pledges(
         self,
@@ -164,11 +206,23 @@ class MetricsTracker:
         Members missing from `bounds` get the dilemma's own bounds for them. Returns the trust changes from
         generous and minimal pledges.
         """
+        return [
+            TrustChange.from_row(day, cause_seq, row) for row in self.record_pledges_rows(day, dilemma, pledges, bounds)
+        ]
+
+    def record_pledges_rows(
+        self,
+        day: int,
+        dilemma: Dilemma,
+        pledges: Mapping[str, int],
+        bounds: Mapping[str, tuple[int, int]],
+    ) -> list[TrustRow]:
+        """`record_pledges`, returning the changes as `TrustRow`s (the engine's hot path)."""
         mode = dilemma.mode
         if not isinstance(mode, PledgeMode):
             raise ValueError(f"dilemma {dilemma.id!r} does not take pledges: record it with record_decisions")
         self.advance_time(day)
-        pool_name = next((pool.name for pool in self._scenario.pools if pool.id == mode.pool), mode.pool)
+        pool_name = self._plan.pool_names.get(mode.pool, mode.pool)
         ordered: list[tuple[str, int, int, int]] = []
         for member in pledges:
             self._check_member(member)
@@ -182,8 +236,9 @@ class MetricsTracker:
             else:
                 low, high = mode.min, mode.max
             ordered.append((member, pledges[member], low, high))
-        evidence = pledge_evidence(self._names, dilemma, pool_name, ordered, self._able_to_give_more)
-        return [self._apply(day, item, cause_seq) for item in evidence]
+        return self._rows(
+            pledge_evidence(self._names, dilemma, pool_name, ordered, self._able_to_give_more, explain=self._explain)
+        )
 
     def record_commitment(
         self,
@@ -199,15 +254,28 @@ class MetricsTracker:
 
         The sentence quotes `promise`; a blank promise is named by `commitment_id` instead.
         """
+        rows = self.record_commitment_rows(day, commitment_id, maker, owed_to, kept, promise)
+        return [TrustChange.from_row(day, cause_seq, row) for row in rows]
+
+    def record_commitment_rows(
+        self, day: int, commitment_id: str, maker: str, owed_to: list[str], kept: bool, promise: str
+    ) -> list[TrustRow]:
+        """`record_commitment`, returning the changes as `TrustRow`s (the engine's hot path)."""
         self._check_member(maker)
         for member in owed_to:
             self._check_member(member)
         self.advance_time(day)
-        ordered = [member for member in self._order if member in owed_to]
+        owed = set(owed_to)
+        ordered = [member for member in self._order if member in owed]
         evidence = commitment_evidence(
-            self._names, maker, ordered, kept=kept, promise=promise if promise.strip() else commitment_id
+            self._names,
+            maker,
+            ordered,
+            kept=kept,
+            promise=promise if promise.strip() else commitment_id,
+            explain=self._explain,
         )
-        return [self._apply(day, item, cause_seq) for item in evidence]
+        return self._rows(evidence)
 
     # -- leadership and money -----------------------------------------------------------------------------
 
@@ -262,20 +330,39 @@ class MetricsTracker:
 
     # -- internals ----------------------------------------------------------------------------------------
 
-    def _apply(self, day: int, evidence: TrustEvidence, event_seq: int) -> TrustChange:
-        self.advance_time(day)
-        before, after = self._trust.add(evidence.truster, evidence.trustee, evidence.positive, evidence.negative)
-        return TrustChange(
-            day=day,
-            truster=evidence.truster,
-            trustee=evidence.trustee,
-            before=before,
-            after=after,
-            positive=evidence.positive,
-            negative=evidence.negative,
-            cause=Cause(event_seq=event_seq, kind=evidence.kind, sentence=evidence.sentence),
-            face=evidence.face,
-        )
+    def _rows(self, evidence: list[TrustEvidence]) -> list[TrustRow]:
+        """Add each piece of evidence (already checked by the rules that made it) and say what it changed.
+
+        Called after `advance_time(day)`. A board-wide decision gives up to members × (members − 1) pieces,
+        so this is the metrics' hot loop: one ledger update, two roundings and one tuple per piece; the evidence
+        weights repeat, so their roundings are remembered.
+        """
+        changes = self._trust.add_each([(item[0], item[1], item[2], item[3]) for item in evidence])
+        rounded: dict[float, float] = {}
+        rows: list[TrustRow] = []
+        for (truster, trustee, positive, negative, face, kind, sentence), (before, after) in zip(
+            evidence, changes, strict=True
+        ):
+            rounded_positive = rounded.get(positive)
+            if rounded_positive is None:
+                rounded_positive = rounded[positive] = round_metric(positive)
+            rounded_negative = rounded.get(negative)
+            if rounded_negative is None:
+                rounded_negative = rounded[negative] = round_metric(negative)
+            rows.append(
+                (
+                    truster,
+                    trustee,
+                    round(before, DECIMALS) + 0.0,  # round_metric inlined: trust from finite evidence is finite
+                    round(after, DECIMALS) + 0.0,
+                    rounded_positive,
+                    rounded_negative,
+                    kind,
+                    sentence,
+                    face,
+                )
+            )
+        return rows
 
     def _rounded_trust(self) -> dict[str, dict[str, float]]:
         if self._rounded_version != self._trust.version:

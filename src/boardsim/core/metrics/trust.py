@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 from boardsim.core.scenario.quantities import add_months
 
@@ -44,39 +44,51 @@ class FictionalMonths:
 
     def position(self, day: int) -> float:
         """Months elapsed from the start to `day` (negative days count back from the start)."""
-        date = self._start + _dt.timedelta(days=day)
-        whole = int(day // _AVERAGE_MONTH_DAYS)
-        # The estimate is within one month of the truth; step until `date` sits in [boundary, next boundary).
-        while add_months(self._start, whole) > date:
-            whole -= 1
-        while add_months(self._start, whole + 1) <= date:
-            whole += 1
-        begin = add_months(self._start, whole)
-        length = (add_months(self._start, whole + 1) - begin).days
-        return whole + (date - begin).days / length
+        return _position(self._start, day)
 
 
-@dataclass(frozen=True, slots=True)
-class _PairEvidence:
-    positive: float
-    negative: float
-    month: float  # the fictional month these totals were last added to
+@lru_cache(maxsize=8192)
+def _position(start: _dt.date, day: int) -> float:
+    # Remembered: every run of a sweep asks the same few hundred days of the same calendar.
+    date = start + _dt.timedelta(days=day)
+    whole = int(day // _AVERAGE_MONTH_DAYS)
+    # The estimate is within one month of the truth; step until `date` sits in [boundary, next boundary).
+    while add_months(start, whole) > date:
+        whole -= 1
+    while add_months(start, whole + 1) <= date:
+        whole += 1
+    begin = add_months(start, whole)
+    length = (add_months(start, whole + 1) - begin).days
+    return whole + (date - begin).days / length
+
+
+_Pair = tuple[float, float, float]
+"""(positive, negative, the fictional month these totals were last added to)."""
 
 
 class TrustLedger:
     """Positive and negative evidence for every ordered pair of members, forgetting as time passes."""
 
-    def __init__(self, members: Sequence[str], months: FictionalMonths, forgetting_per_month: float) -> None:
+    def __init__(
+        self,
+        members: Sequence[str],
+        months: FictionalMonths,
+        forgetting_per_month: float,
+        starting: Mapping[tuple[str, str], _Pair] | None = None,
+    ) -> None:
+        """`starting` is evidence held on day 0, as `raw()` of a ledger that was given it returns."""
         if not 0.0 < forgetting_per_month <= 1.0:
             raise ValueError(f"the forgetting factor must be in (0, 1], not {forgetting_per_month}")
         self._members = tuple(members)
         self._known = frozenset(members)
         self._months = months
         self._forgetting = forgetting_per_month
-        self._evidence: dict[tuple[str, str], _PairEvidence] = {}
+        self._evidence: dict[tuple[str, str], _Pair] = dict(starting) if starting else {}
         self._day = 0
         self._month = 0.0
-        self._version = 0
+        self._factors: dict[float, float] = {}
+        """Forgetting factor today for evidence last added in a given month (many pairs share a month)."""
+        self._version = len(self._evidence)
         self._cached_version = -1
         self._cached_matrix: dict[str, dict[str, float]] = {}
         self._cached_mean = 0.5
@@ -99,6 +111,7 @@ class TrustLedger:
             return
         self._day = day
         self._month = self._months.position(day)
+        self._factors = {}
         if self._evidence:
             self._version += 1
 
@@ -109,14 +122,73 @@ class TrustLedger:
             raise ValueError(
                 f"evidence counts must be finite and not negative (positive={positive}, negative={negative})"
             )
-        held_positive, held_negative = self.evidence(truster, trustee)
-        self._evidence[(truster, trustee)] = _PairEvidence(
-            held_positive + positive, held_negative + negative, self._month
-        )
+        return self.add_checked(truster, trustee, positive, negative)
+
+    def add_checked(self, truster: str, trustee: str, positive: float, negative: float) -> tuple[float, float]:
+        """`add` for evidence whose pair and counts the caller has already checked (the tracker's own rules)."""
+        key = (truster, trustee)
+        pair = self._evidence.get(key)
+        if pair is None:
+            held_positive = held_negative = 0.0
+        else:
+            held_positive, held_negative, month = pair
+            if month < self._month:
+                factor = self._factor(month)
+                held_positive *= factor
+                held_negative *= factor
+        total_positive = held_positive + positive
+        total_negative = held_negative + negative
+        self._evidence[key] = (total_positive, total_negative, self._month)
         self._version += 1
-        return beta_expectation(held_positive, held_negative), beta_expectation(
-            held_positive + positive, held_negative + negative
+        return (held_positive + 1.0) / (held_positive + held_negative + 2.0), (total_positive + 1.0) / (
+            total_positive + total_negative + 2.0
         )
+
+    def raw(self) -> dict[tuple[str, str], _Pair]:
+        """Every pair's evidence as stored (not forgotten), to start another ledger from (a copy)."""
+        return dict(self._evidence)
+
+    def add_each(self, evidence: Iterable[tuple[str, str, float, float]]) -> list[tuple[float, float]]:
+        """`add_checked` each (truster, trustee, positive, negative) in turn; each one's (before, after).
+
+        The metrics' hot loop (a board-wide decision gives members × (members − 1) pieces), written out.
+        """
+        store = self._evidence
+        now = self._month
+        factors = self._factors
+        forgetting = self._forgetting
+        changes: list[tuple[float, float]] = []
+        for truster, trustee, positive, negative in evidence:
+            key = (truster, trustee)
+            pair = store.get(key)
+            if pair is None:
+                held_positive = held_negative = 0.0
+            else:
+                held_positive, held_negative, month = pair
+                if month < now:
+                    factor = factors.get(month)
+                    if factor is None:
+                        factor = factors[month] = forgetting ** (now - month)
+                    held_positive *= factor
+                    held_negative *= factor
+            total_positive = held_positive + positive
+            total_negative = held_negative + negative
+            store[key] = (total_positive, total_negative, now)
+            changes.append(
+                (
+                    (held_positive + 1.0) / (held_positive + held_negative + 2.0),
+                    (total_positive + 1.0) / (total_positive + total_negative + 2.0),
+                )
+            )
+        self._version += len(changes)
+        return changes
+
+    def _factor(self, month: float) -> float:
+        """λ^(months since `month`), for evidence last added in `month` (before today)."""
+        factor = self._factors.get(month)
+        if factor is None:
+            factor = self._factors[month] = self._forgetting ** (self._month - month)
+        return factor
 
     def evidence(self, truster: str, trustee: str) -> tuple[float, float]:
         """The (positive, negative) evidence `truster` holds about `trustee` today, after forgetting."""
@@ -124,11 +196,11 @@ class TrustLedger:
         pair = self._evidence.get((truster, trustee))
         if pair is None:
             return 0.0, 0.0
-        elapsed = self._month - pair.month
-        if elapsed <= 0.0:
-            return pair.positive, pair.negative
-        factor = self._forgetting**elapsed
-        return pair.positive * factor, pair.negative * factor
+        positive, negative, month = pair
+        if month < self._month:
+            factor = self._factor(month)
+            return positive * factor, negative * factor
+        return positive, negative
 
     def expected(self, truster: str, trustee: str) -> float:
         """Expected trust of `truster` in `trustee` today, 0..1."""
@@ -147,23 +219,24 @@ class TrustLedger:
     def _refresh(self) -> None:
         if self._cached_version == self._version:
             return
-        # Pairs last added to in the same month share a forgetting factor: compute each power once.
-        factors: dict[float, float] = {}
         total = 0.0
         matrix: dict[str, dict[str, float]] = {}
+        evidence = self._evidence
         for truster in self._members:
             row: dict[str, float] = {}
             for trustee in self._members:
                 if trustee == truster:
                     continue
-                pair = self._evidence.get((truster, trustee))
+                pair = evidence.get((truster, trustee))
                 if pair is None:
                     value = 0.5
                 else:
-                    factor = factors.get(pair.month)
-                    if factor is None:
-                        factor = factors[pair.month] = self._forgetting ** max(0.0, self._month - pair.month)
-                    value = beta_expectation(pair.positive * factor, pair.negative * factor)
+                    positive, negative, month = pair
+                    if month < self._month:  # pairs last added to in the same month share a factor
+                        factor = self._factor(month)
+                        positive *= factor
+                        negative *= factor
+                    value = (positive + 1.0) / (positive + negative + 2.0)
                 row[trustee] = value
                 total += value
             matrix[truster] = row
