@@ -40,6 +40,9 @@ def play_run(scenario: Scenario, spec: RunSpec) -> RunOutcome:
             seed=spec.seed,
             seats={member: BotSeat(disposition) for member, disposition in dispositions.items()},
             plan=_plan_for(scenario),
+            # A sweep reads outcomes only: skipping the explanatory events and sentences plays the identical
+            # run (tests/engine/test_outcomes_detail.py) at a fraction of the cost.
+            detail="outcomes",
         )
         stop = session.advance()
         if stop.reason != "ended":
