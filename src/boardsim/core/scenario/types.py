@@ -31,6 +31,8 @@ class AuthoredModel(BaseModel):
         populate_by_name=True,
         use_attribute_docstrings=True,
         validate_default=False,
+        # Build validators on first use, not at import: `boardsim play` starts visibly faster.
+        defer_build=True,
     )
 
 
