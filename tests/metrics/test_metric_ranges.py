@@ -77,9 +77,8 @@ facts = st.one_of(
 )
 
 
-def replay(sequence: list[Fact]) -> tuple[MetricsTracker, list[TrustChange], list[str]]:
-    """Feed the facts to a fresh tracker; returns it, every trust change and every snapshot's JSON."""
-    tracker = MetricsTracker(SCENARIO)
+def feed(tracker: MetricsTracker, sequence: list[Fact], note: str = "") -> tuple[list[TrustChange], list[str]]:
+    """Feed the facts to `tracker` (explicit evidence carries `note`); every trust change and snapshot JSON."""
     changes: list[TrustChange] = []
     snapshots: list[str] = []
     day = 0
@@ -88,7 +87,7 @@ def replay(sequence: list[Fact]) -> tuple[MetricsTracker, list[TrustChange], lis
         if fact.kind == "evidence":
             (truster, trustee), positive, negative = fact.data
             changes.append(
-                tracker.record_trust_evidence(day, truster, trustee, positive, negative, Cause(seq, "x", ""))
+                tracker.record_trust_evidence(day, truster, trustee, positive, negative, Cause(seq, "x", note))
             )
         elif fact.kind == "vote":
             changes += tracker.record_decisions(day, seq, find_dilemma(SCENARIO, "risk-share"), *fact.data)
@@ -105,6 +104,13 @@ def replay(sequence: list[Fact]) -> tuple[MetricsTracker, list[TrustChange], lis
             budgets, pool = fact.data
             tracker.record_money(budgets, {"bcf-pool": pool})
         snapshots.append(tracker.snapshot(day, seq).model_dump_json())
+    return changes, snapshots
+
+
+def replay(sequence: list[Fact]) -> tuple[MetricsTracker, list[TrustChange], list[str]]:
+    """Feed the facts to a fresh tracker; returns it, every trust change and every snapshot's JSON."""
+    tracker = MetricsTracker(SCENARIO)
+    changes, snapshots = feed(tracker, sequence)
     return tracker, changes, snapshots
 
 

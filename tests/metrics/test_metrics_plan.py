@@ -12,37 +12,13 @@ from hypothesis import strategies as st
 
 from boardsim.core.metrics import Cause, MetricsPlan, MetricsTracker, TrustChange
 
-from .factories import COUNCIL, ICB, find_dilemma, make_scenario
-from .test_metric_ranges import SCENARIO, Fact, facts
+from .factories import COUNCIL, ICB, make_scenario
+from .test_metric_ranges import SCENARIO, Fact, facts, feed
 
 
 def replay(tracker: MetricsTracker, sequence: list[Fact]) -> tuple[list[TrustChange], list[str]]:
     """Feed the facts to `tracker`; every trust change and every snapshot's JSON."""
-    changes: list[TrustChange] = []
-    snapshots: list[str] = []
-    day = 0
-    for seq, fact in enumerate(sequence):
-        day += fact.gap
-        if fact.kind == "evidence":
-            (truster, trustee), positive, negative = fact.data
-            cause = Cause(seq, "x", "A note.")
-            changes.append(tracker.record_trust_evidence(day, truster, trustee, positive, negative, cause))
-        elif fact.kind == "vote":
-            changes += tracker.record_decisions(day, seq, find_dilemma(SCENARIO, "risk-share"), *fact.data)
-        elif fact.kind == "individual":
-            changes += tracker.record_decisions(day, seq, find_dilemma(SCENARIO, "winter-money"), *fact.data)
-        elif fact.kind == "pledge":
-            changes += tracker.record_pledges(day, seq, find_dilemma(SCENARIO, "pledge-round"), fact.data, {})
-        elif fact.kind == "commitment":
-            maker, owed_to, kept = fact.data
-            changes += tracker.record_commitment(day, seq, "c", maker, owed_to, kept, "We will do it")
-        elif fact.kind == "lead":
-            tracker.record_lead(day, fact.data)
-        else:
-            budgets, pool = fact.data
-            tracker.record_money(budgets, {"bcf-pool": pool})
-        snapshots.append(tracker.snapshot(day, seq).model_dump_json())
-    return changes, snapshots
+    return feed(tracker, sequence, note="A note.")
 
 
 SHARED = MetricsPlan(SCENARIO)

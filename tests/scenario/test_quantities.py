@@ -98,9 +98,7 @@ def test_format_money_is_readable_in_a_room(pounds: int, text: str) -> None:
         (dt.date(2027, 11, 15), 3, dt.date(2028, 2, 15)),
     ],
 )
-def test_month_arithmetic_clamps_to_the_end_of_short_months(
-    start: dt.date, months: int, expected: dt.date
-) -> None:
+def test_month_arithmetic_clamps_to_the_end_of_short_months(start: dt.date, months: int, expected: dt.date) -> None:
     """Adding months follows the calendar, clamping 31 January + 1 month to the end of February."""
     assert add_months(start, months) == expected
 

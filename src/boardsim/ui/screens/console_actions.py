@@ -96,11 +96,7 @@ class FacilitatorActions(Screen[None]):
         dashboard = self._running_dashboard()
         if dashboard is None:
             return
-        pending = [
-            (item.inject, f"{item.title} — {item.trigger}")
-            for item in dashboard.facilitator.injects
-            if item.status == "pending"
-        ]
+        pending = _pending_injects(dashboard)
 
         def trigger(inject: str | None) -> None:
             if inject:
@@ -115,11 +111,7 @@ class FacilitatorActions(Screen[None]):
         dashboard = self._running_dashboard()
         if dashboard is None:
             return
-        pending = [
-            (item.inject, f"{item.title} — {item.trigger}")
-            for item in dashboard.facilitator.injects
-            if item.status == "pending"
-        ]
+        pending = _pending_injects(dashboard)
         titles = dict(pending)
 
         def confirm(inject: str | None) -> None:
@@ -274,3 +266,12 @@ class FacilitatorActions(Screen[None]):
         # Let go of the focus first: a focused widget left on the old tab would pull TabbedContent back to it.
         self.set_focus(None)
         self.query_one("#console-tabs", TabbedContent).active = tab
+
+
+def _pending_injects(dashboard: Dashboard) -> list[tuple[str, str]]:
+    """Injects that have neither landed nor been skipped, as (id, "title — trigger") for a chooser."""
+    return [
+        (item.inject, f"{item.title} — {item.trigger}")
+        for item in dashboard.facilitator.injects
+        if item.status == "pending"
+    ]
