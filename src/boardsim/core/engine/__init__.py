@@ -11,12 +11,13 @@ from .plan import ScenarioPlan, build_plan
 from .runtime import Detail
 from .seats import BotSeat, ForcedChoice, HumanSeat, Seat
 from .session import Session
-from .stops import DecisionPoint, Stop
+from .stops import AdvanceUntil, DecisionPoint, Stop
 from .view_models import BoardView, FacilitatorView, MemberView
 
 __all__ = [
     "EVENT_ADAPTER",
     "JOURNAL_FORMAT",
+    "AdvanceUntil",
     "BoardView",
     "BotSeat",
     "DecisionPoint",

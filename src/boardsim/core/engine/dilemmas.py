@@ -43,8 +43,13 @@ class DilemmaDesk:
         }
         self.open_order: list[str] = []
         """Dilemmas in the order they opened."""
-        self.awaiting_opened = False
-        """Set when a dilemma opens that waits on a human seat; the session reads and clears it."""
+        self.attention = False
+        """Set when the session's `advance` must look up: a dilemma opened that waits on a human seat, or (when
+        stepping by decision) a dilemma closed. The session reads and clears it."""
+        self.stop_on_close = False
+        """Whether a dilemma closing sets `attention` (the session's `advance(until="decision")`)."""
+        self.closed_since: list[str] = []
+        """Dilemmas closed since the session last began to advance, in the order they closed."""
 
     def start(self) -> None:
         """Put the opening of every dilemma with an `at` time on the calendar."""
@@ -98,7 +103,7 @@ class DilemmaDesk:
             self.close(record, "all-decided")
             return
         self._watch_deadline(record)
-        self.awaiting_opened = True  # whoever is still undecided holds a human seat
+        self.attention = True  # whoever is still undecided holds a human seat
 
     def _decide(self, record: DilemmaRecord, member: str, decision: Decision) -> None:
         record.decisions[member] = decision
@@ -228,6 +233,9 @@ class DilemmaDesk:
         record.closed_day = self._rt.now
         record.close_reason = reason
         resolve(self._rt, record, reason)
+        self.closed_since.append(record.dilemma.id)
+        if self.stop_on_close:
+            self.attention = True
 
     def extend(self, record: DilemmaRecord, days: int) -> None:
         assert record.deadline_day is not None

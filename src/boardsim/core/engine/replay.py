@@ -3,6 +3,8 @@
 A live session only takes inputs between `advance` calls, and `advance` only returns at points the engine
 chooses deterministically. So the replay drives a fresh session with the same loop — advance, then apply every
 input whose recorded `seq` is the journal's current length — and the inputs land exactly where they did live.
+The replay advances by decision (`until="decision"`), which stops at every point either way of advancing
+stops at, so an input given after a facilitator stepped to a decision lands where it did too.
 Bot decisions and every consequence are regenerated, then compared event by event with the journal.
 """
 
@@ -52,7 +54,7 @@ def replay_into(session: Session, recorded: Sequence[Event], upto: int) -> None:
             _diverged(recorded, produced, inputs[position].seq)
         if session.ended:
             _diverged(recorded, produced, len(produced))
-        stop = session.advance()
+        stop = session.advance(until="decision")
         if stop.reason == "paused" and not (position < len(inputs) and inputs[position].seq == len(produced)):
             raise JournalMismatch(
                 f"the journal is paused at event {len(produced)} but goes on without resuming: it is not a journal "

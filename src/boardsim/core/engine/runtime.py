@@ -134,9 +134,10 @@ class Runtime:
         return True
 
     def run_until_awaiting(self) -> bool:
-        """`step` until a dilemma opens that waits on a human seat; False when the calendar runs out first.
+        """`step` until the dilemmas need the session's attention (see `DilemmaDesk.attention`): a dilemma opened
+        that waits on a human seat, or one closed while stepping by decision. False when the calendar runs out first.
 
-        The same as calling `step` in a loop and checking `dilemmas.awaiting_opened` after each (which is
+        The same as calling `step` in a loop and checking `dilemmas.attention` after each (which is
         what the session's `advance` needs), written out because it is the run's innermost loop.
         """
         env = self.env
@@ -146,7 +147,7 @@ class Runtime:
         desk = self.dilemmas
         dirty = self.dirty
         settle = self.reactions.settle
-        while not desk.awaiting_opened:
+        while not desk.attention:
             if peek() > horizon:
                 return False
             step()

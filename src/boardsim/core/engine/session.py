@@ -3,12 +3,15 @@
     session = Session.start(scenario, seed=7, seats={"icb": BotSeat("cautious"), "council": HumanSeat("Alex")})
     stop = session.advance()          # runs until a human decision is needed, a pause, or the end
     session.submit("council", "risk-share", option="fifty-fifty", rationale="...")
+    stop = session.advance(until="decision")   # ... or until the next dilemma closes, bots' included
 
 `advance` stops when a dilemma opens that waits on a human seat ("awaiting-decisions"), when the run is
-paused ("paused"), or at the horizon ("ended"). Calling `advance` again while human decisions are still
-outstanding lets fictional time run on: the open dilemmas stay open until their seats decide or their deadline
-passes (then the default applies). Every input — decisions, facilitator commands, notes — is journalled, and
-`Session.replay` re-applies the inputs of a journal at the same journal positions to rebuild the same run.
+paused ("paused"), or at the horizon ("ended"); with `until="decision"` also after every dilemma that closes
+("decided"), so a facilitator can step an all-bot board through its decisions one at a time. Calling
+`advance` again while human decisions are still outstanding lets fictional time run on: the open dilemmas stay
+open until their seats decide or their deadline passes (then the default applies). Every input — decisions,
+facilitator commands, notes — is journalled, and `Session.replay` re-applies the inputs of a journal at the
+same journal positions to rebuild the same run.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from .plan import ScenarioPlan, build_plan
 from .records import deciders_of
 from .runtime import Detail, Runtime
 from .seats import BotSeat, ForcedChoice, HumanSeat, Seat
-from .stops import DecisionPoint, Stop
+from .stops import AdvanceUntil, DecisionPoint, PointReason, Stop
 from .view_models import BoardView, FacilitatorView, MemberView
 from .voting import pledge_bounds
 
@@ -111,30 +114,38 @@ class Session:
 
     # -- driving ------------------------------------------------------------------------------------------
 
-    def advance(self) -> Stop:
-        """Run until a human decision is needed, the facilitator has paused, or the end."""
+    def advance(self, until: AdvanceUntil = "human") -> Stop:
+        """Run until a human decision is needed, the facilitator has paused, or the end.
+
+        With `until="decision"`, also stop ("decided") once a dilemma has closed during this call — decided by
+        bots, by its deadline or by the facilitator — after everything that closing set off has settled. The
+        run is the same whichever way it is advanced: stopping changes nothing in the world.
+        """
         rt = self._rt
         desk = rt.dilemmas
+        desk.closed_since = []  # closed before this call (by a submit or a command) is old news
+        desk.stop_on_close = until == "decision"
         while not self._ended:
             if self._paused:
                 return self._stop("paused")
-            if desk.awaiting_opened:
-                desk.awaiting_opened = False
+            if desk.attention:
+                desk.attention = False
                 if desk.waiting():
                     return self._stop("awaiting-decisions")
-            if not rt.run_until_awaiting():  # steps until a dilemma waits on a person, or the calendar ends
+                if desk.stop_on_close and desk.closed_since:
+                    return self._stop("decided")
+            if not rt.run_until_awaiting():  # steps until the dilemmas need attention, or the calendar ends
                 finish(rt)
                 self._ended = True
-        return Stop(reason="ended", day=rt.now)
+        return Stop(reason="ended", day=rt.now, decided=list(desk.closed_since))
 
-    def _stop(self, reason: Literal["awaiting-decisions", "paused"]) -> Stop:
+    def _stop(self, reason: Literal["awaiting-decisions", "decided", "paused"]) -> Stop:
         waiting = self._rt.dilemmas.waiting()
-        self._add_point(reason, waiting)
-        return Stop(reason=reason, day=self._rt.now, waiting=waiting)
+        decided = list(self._rt.dilemmas.closed_since)
+        self._add_point(reason, waiting, decided)
+        return Stop(reason=reason, day=self._rt.now, waiting=waiting, decided=decided)
 
-    def _add_point(
-        self, reason: Literal["start", "awaiting-decisions", "paused"], waiting: list[tuple[str, str]]
-    ) -> None:
+    def _add_point(self, reason: PointReason, waiting: list[tuple[str, str]], decided: Sequence[str] = ()) -> None:
         seq = self._rt.next_seq
         if self._points and self._points[-1].seq == seq:
             return
@@ -142,6 +153,8 @@ class Session:
             label = "the start"
         elif reason == "paused":
             label = "paused"
+        elif reason == "decided" and not waiting:
+            label = "decided " + ", ".join(decided)
         else:
             dilemmas = list(dict.fromkeys(dilemma for dilemma, _ in waiting))
             label = "waiting on " + ", ".join(dilemmas)

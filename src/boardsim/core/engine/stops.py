@@ -6,7 +6,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-StopReason = Literal["awaiting-decisions", "paused", "ended"]
+StopReason = Literal["awaiting-decisions", "decided", "paused", "ended"]
+PointReason = Literal["start", "awaiting-decisions", "decided", "paused"]
+AdvanceUntil = Literal["human", "decision"]
+"""How far `Session.advance` goes: until a human must decide ("human"), or also after every dilemma that closes
+("decision": a facilitator stepping through an all-bot board one decision at a time)."""
 
 
 class Stop(BaseModel):
@@ -17,6 +21,8 @@ class Stop(BaseModel):
     reason: StopReason
     day: int
     waiting: list[tuple[str, str]] = []
+    decided: list[str] = []
+    """Dilemmas that closed during this `advance`, in the order they closed."""
 
 
 class DecisionPoint(BaseModel):
@@ -27,6 +33,6 @@ class DecisionPoint(BaseModel):
     seq: int
     """Journal length at the point: a fork replays the inputs before it."""
     day: int
-    reason: Literal["start", "awaiting-decisions", "paused"]
+    reason: PointReason
     waiting: list[tuple[str, str]] = []
     label: str
