@@ -108,7 +108,8 @@ class TrustChange(MetricsRecord):
 class MetricsSnapshot(MetricsRecord):
     """Every metric at one moment of a run (after the event `event_seq`, on fictional `day`).
 
-    None means "not measurable yet" (for example vote cohesion before the first vote).
+    None means "not measurable yet" (for example vote cohesion before the first vote). Snapshots are read-only,
+    and the tracker shares unchanged rows of `trust` between successive snapshots: never change one in place.
     """
 
     day: int

@@ -58,10 +58,14 @@ class MetricsTracker:
         self._cohesion = VoteCohesion()
         self._leadership = LeadershipDistribution(self._order)
         self._say_do = SayDoGap(self._order, plan.stated, plan.stated_norms)
+        self._rounded_say_do: dict[str, float | None] | None = None
+        """The say–do gaps as snapshots show them; None once a decision may have changed them."""
         self._budgets: dict[str, float] = dict(plan.budgets)
         self._pools: dict[str, float] = dict(plan.pools)
         self._rounded_matrix: dict[str, dict[str, float]] = {}
         self._rounded_version = -1
+        self._rounded_sources: dict[str, dict[str, float]] = {}
+        """The ledger's row each rounded row was made from (compared by identity)."""
 
     # -- time ---------------------------------------------------------------------------------------------
 
@@ -187,6 +191,7 @@ class MetricsTracker:
                 direction = memo(options[option_id], member, state_before, member if chooser_is_member else None)[1]
                 self._goal.add_sparse(member, direction, dimensions)
                 self._say_do.add_sparse(member, direction)
+                self._rounded_say_do = None
         if not chooser_is_member:
             ballots = [ballot for _, ballot in ordered]
             winner = carried if carried is not None else most_chosen(tally(ballots), list(options))
@@ -312,20 +317,22 @@ class MetricsTracker:
         goal = self._goal.value
         cohesion = self._cohesion.value
         resources = resource_alignment(self._budgets.values(), self._pools.values())
-        say_do = self._say_do.by_member()
+        say_do = self._rounded_say_do
+        if say_do is None:  # it only changes with decisions: a time series does not recompute it per event
+            say_do = self._rounded_say_do = {member: _rounded(gap) for member, gap in self._say_do.by_member().items()}
         # Everything below is computed here and rounded exactly as MetricsSnapshot's validators would round it,
         # so the model is built without re-validating a members² trust matrix on every event.
         return MetricsSnapshot.model_construct(
             day=day,
             event_seq=event_seq,
-            trust={truster: dict(row) for truster, row in self._rounded_trust().items()},
+            trust=dict(self._rounded_trust()),  # rows shared with other snapshots: see `_rounded_trust`
             board_trust=round_metric(self._trust.board_mean()),
             goal_alignment=_rounded(goal),
             vote_cohesion=_rounded(cohesion),
             resource_alignment=round_metric(resources),
             alignment_composite=_rounded(alignment_composite(goal, cohesion, resources)),
             leadership_distribution=_rounded(self._leadership.value),
-            say_do_gap={member: _rounded(gap) for member, gap in say_do.items()},
+            say_do_gap=dict(say_do),
         )
 
     # -- internals ----------------------------------------------------------------------------------------
@@ -365,11 +372,22 @@ class MetricsTracker:
         return rows
 
     def _rounded_trust(self) -> dict[str, dict[str, float]]:
+        """The trust matrix rounded as snapshots show it; only rows the ledger recomputed are rounded again.
+
+        Rows are shared between successive snapshots while they do not change (snapshots are read-only), so a
+        snapshot after every event costs a row per truster whose trust moved, not members² roundings.
+        """
         if self._rounded_version != self._trust.version:
-            self._rounded_matrix = {
-                truster: {trustee: round_metric(value) for trustee, value in row.items()}
-                for truster, row in self._trust.matrix().items()
-            }
+            sources = self._rounded_sources
+            rounded = self._rounded_matrix
+            fresh: dict[str, dict[str, float]] = {}
+            for truster, row in self._trust.rows().items():
+                if sources.get(truster) is row:
+                    fresh[truster] = rounded[truster]
+                else:
+                    fresh[truster] = {trustee: round_metric(value) for trustee, value in row.items()}
+                    sources[truster] = row
+            self._rounded_matrix = fresh
             self._rounded_version = self._trust.version
         return self._rounded_matrix
 

@@ -92,6 +92,8 @@ class TrustLedger:
         self._cached_version = -1
         self._cached_matrix: dict[str, dict[str, float]] = {}
         self._cached_mean = 0.5
+        self._stale: set[str] | None = None
+        """Trusters whose row of the cached matrix is out of date; None when every row is (time has moved)."""
 
     @property
     def day(self) -> int:
@@ -114,6 +116,7 @@ class TrustLedger:
         self._factors = {}
         if self._evidence:
             self._version += 1
+            self._stale = None  # forgetting moves every pair with evidence
 
     def add(self, truster: str, trustee: str, positive: float, negative: float) -> tuple[float, float]:
         """Add evidence now; returns expected trust (before, after)."""
@@ -140,6 +143,8 @@ class TrustLedger:
         total_negative = held_negative + negative
         self._evidence[key] = (total_positive, total_negative, self._month)
         self._version += 1
+        if self._stale is not None:
+            self._stale.add(truster)
         return (held_positive + 1.0) / (held_positive + held_negative + 2.0), (total_positive + 1.0) / (
             total_positive + total_negative + 2.0
         )
@@ -158,7 +163,10 @@ class TrustLedger:
         factors = self._factors
         forgetting = self._forgetting
         changes: list[tuple[float, float]] = []
+        stale = self._stale
         for truster, trustee, positive, negative in evidence:
+            if stale is not None:
+                stale.add(truster)
             key = (truster, trustee)
             pair = store.get(key)
             if pair is None:
@@ -211,39 +219,65 @@ class TrustLedger:
         self._refresh()
         return {truster: dict(row) for truster, row in self._cached_matrix.items()}
 
+    def rows(self) -> dict[str, dict[str, float]]:
+        """`matrix()` without the copy: read it, never change it.
+
+        A row that has not changed since the last call is the very same dict object, so a caller can remember
+        what it derived from a row (the tracker's rounded rows) and redo only the rows that changed.
+        """
+        self._refresh()
+        return self._cached_matrix
+
     def board_mean(self) -> float:
         """Mean expected trust over every ordered pair of different members."""
         self._refresh()
         return self._cached_mean
 
     def _refresh(self) -> None:
+        """Bring the cached matrix up to date, recomputing only the rows that changed.
+
+        Between two moves of the clock only the trusters that gained evidence have new rows (a decision seen by
+        the whole board touches them all; one trust effect, one row), so a time series with a snapshot after
+        every event does not redo members² pairs per event. Changed rows are new dicts: the old ones may be
+        held by earlier snapshots. The mean is summed in member order, as a full recomputation would.
+        """
         if self._cached_version == self._version:
             return
+        stale = self._stale
+        previous = self._cached_matrix
         total = 0.0
         matrix: dict[str, dict[str, float]] = {}
-        evidence = self._evidence
         for truster in self._members:
-            row: dict[str, float] = {}
-            for trustee in self._members:
-                if trustee == truster:
-                    continue
-                pair = evidence.get((truster, trustee))
-                if pair is None:
-                    value = 0.5
-                else:
-                    positive, negative, month = pair
-                    if month < self._month:  # pairs last added to in the same month share a factor
-                        factor = self._factor(month)
-                        positive *= factor
-                        negative *= factor
-                    value = (positive + 1.0) / (positive + negative + 2.0)
-                row[trustee] = value
+            row = previous.get(truster)
+            if row is None or stale is None or truster in stale:
+                row = self._row(truster)
+            for value in row.values():
                 total += value
             matrix[truster] = row
         pairs = len(self._members) * (len(self._members) - 1)
         self._cached_matrix = matrix
         self._cached_mean = total / pairs if pairs else 0.5
         self._cached_version = self._version
+        self._stale = set()
+
+    def _row(self, truster: str) -> dict[str, float]:
+        """Expected trust of `truster` in every other member today, in member order."""
+        evidence = self._evidence
+        row: dict[str, float] = {}
+        for trustee in self._members:
+            if trustee == truster:
+                continue
+            pair = evidence.get((truster, trustee))
+            if pair is None:
+                row[trustee] = 0.5
+                continue
+            positive, negative, month = pair
+            if month < self._month:  # pairs last added to in the same month share a factor
+                factor = self._factor(month)
+                positive *= factor
+                negative *= factor
+            row[trustee] = (positive + 1.0) / (positive + negative + 2.0)
+        return row
 
     def _check_pair(self, truster: str, trustee: str) -> None:
         for member in (truster, trustee):
