@@ -180,6 +180,8 @@ CASES: list[Case] = [
     Case("self-trust", put("dilemmas", 1, "on_close", 0, "to", value="council"), ("dilemmas", 1, "on_close", 0, "to")),
     # --- state -----------------------------------------------------------------------------------------------
     Case("unused-state", put("state", "spare", value={"type": "flag"}), ("state", "spare")),
+    Case("reserved-state-name", put("state", "lambda", value={"type": "flag"}), ("state", "lambda")),
+    Case("reserved-state-name", put("state", "true", value={"type": "flag"}), ("state", "true")),
     Case("initial-out-of-range", put("state", "waits", "initial", value=150), ("state", "waits", "initial")),
     Case(
         "change-wrong-kind",

@@ -125,6 +125,7 @@ CHECK_CODES: dict[str, CheckCode] = _codes(
     ("unknown-accountability", "error", "A reference to an accountability the member does not have."),
     ("role-out-of-context", "error", "`chooser` or `lead` used where there is no such member."),
     ("unused-state", "warning", "State that nothing reads or changes."),
+    ("reserved-state-name", "error", "State named after a reserved word (true, and, ...): no condition can read it."),
     ("initial-out-of-range", "error", "A measure starts outside its declared range."),
     ("change-wrong-kind", "error", "A change sets a flag to a number or a measure to true/false."),
     ("requires-never-holds", "error", "An option's `requires` can never be true given the declared ranges."),

@@ -1,8 +1,10 @@
-"""How state is used: changes and priorities naming undeclared state, state nothing uses, measures that start
-outside their range, and changes that give a flag a number or a measure true/false."""
+"""How state is used: changes and priorities naming undeclared state, state nothing uses, state named after a
+word of the condition language, measures that start outside their range, and changes that give a flag a number
+or a measure true/false."""
 
 from __future__ import annotations
 
+import keyword
 import re
 from collections.abc import Iterator
 
@@ -13,6 +15,9 @@ from .common import did_you_mean
 from .index import ScenarioIndex
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+RESERVED_NAMES = frozenset({"true", "false", *(word for word in keyword.kwlist if word.islower())})
+"""Names a condition can never read as state: the literals `true`/`false` and Python's lower-case keywords
+(`and`, `or`, `not`, `in`, `if`, `lambda`, ...), which the parser takes for themselves."""
 
 
 def check_state_usage(index: ScenarioIndex) -> Iterator[Finding]:
@@ -44,6 +49,13 @@ def check_state_usage(index: ScenarioIndex) -> Iterator[Finding]:
             # keeps one typo from also reporting every other name in it as unused.
             used.update(_WORD.findall(condition.source))
     for name, measure in scenario.state.items():
+        if name in RESERVED_NAMES:
+            yield finding(
+                "reserved-state-name",
+                f"state `{name}` is named after a word of the condition language, so no condition can read it",
+                ("state", name),
+                hint=f"rename it, e.g. `{name}_value` or a name that says what it measures",
+            )
         if name not in used:
             yield finding(
                 "unused-state",
