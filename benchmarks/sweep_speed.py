@@ -3,6 +3,9 @@
 Measures, in the same run:
 
 - the baseline: one all-bot playthrough of the scenario in this process (ms per run);
+- where a run's CPU goes, stage by stage (--stage-runs runs in this process): the engine's Session.start and
+  advance, reading the record off the session, folding it into the aggregate, its JSON line, and pickling
+  the chunk aggregates; everything but `advance` is the sweep's own cost;
 - the parallel speed-up: the same sweep of --speedup-runs runs with 1 worker (in-process) and with 2 worker
   processes, as a ratio of wall times (and a check that both give the identical report), next to the
   speed-up a bare CPU loop gets from 2 processes just before (the ceiling when something else is busy);
@@ -15,7 +18,8 @@ Measures, in the same run:
 
 With --profile it also prints where one playthrough's time goes (cProfile over 20 playthroughs).
 
-    .venv/bin/python benchmarks/sweep_speed.py [--runs 10000] [--small 1000] [--speedup-runs 400] [--profile]
+    .venv/bin/python benchmarks/sweep_speed.py [--runs 10000] [--small 1000] [--speedup-runs 400] [--stage-runs 300]
+                                               [--profile]
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ import argparse
 import cProfile
 import json
 import os
+import pickle
 import pstats
 import resource
 import subprocess
@@ -37,9 +42,10 @@ from boardsim.adapters.scenario_loader import load_scenario
 from boardsim.adapters.sweep_report import render_json
 from boardsim.adapters.sweep_runner import run_sweep
 from boardsim.adapters.sweep_store import SweepReader
+from boardsim.core.engine import BotSeat, Session
 from boardsim.core.scenario import Scenario
 from boardsim.core.sweep import SweepAggregator, SweepPlan, scenario_layout
-from boardsim.core.sweep.outcome import play_run
+from boardsim.core.sweep.outcome import _plan_for, play_run, run_outcome
 from boardsim.core.sweep.plan import ALL_DISPOSITIONS
 
 SCENARIO = Path(__file__).resolve().parent.parent / "scenarios" / "eastmere-bcf-risk-share.yaml"
@@ -99,6 +105,41 @@ def baseline_ms(scenario: Scenario, count: int = 40) -> tuple[float, float]:
     return (time.perf_counter() - wall) / count * 1000, (time.process_time() - cpu) / count * 1000
 
 
+STAGES = ("Session.start", "advance", "record", "aggregate", "JSON line", "chunk pickle")
+
+
+def stage_ms(scenario: Scenario, count: int, chunk: int = 64) -> dict[str, float]:
+    """CPU milliseconds per run of each stage of a sweep worker's loop, run by run as `play_chunk` does them."""
+    specs = list(_plan(scenario, count + 20).specs())
+    for spec in specs[:20]:
+        play_run(scenario, spec)  # warm up: plan, caches, lazily built validators
+    plan, layout = _plan_for(scenario), scenario_layout(scenario)
+    totals = dict.fromkeys(STAGES, 0.0)
+    clock = time.process_time
+    aggregate = SweepAggregator(layout)
+    for number, spec in enumerate(specs[20:], start=1):
+        seats = {member: BotSeat(disposition) for member, disposition in spec.dispositions}
+        t0 = clock()
+        session = Session.start(scenario, seed=spec.seed, seats=seats, plan=plan, detail="outcomes")
+        t1 = clock()
+        session.advance()
+        t2 = clock()
+        record = run_outcome(session, spec)
+        t3 = clock()
+        aggregate.add(record)
+        t4 = clock()
+        record.model_dump_json()
+        t5 = clock()
+        if number % chunk == 0 or number == count:
+            pickle.dumps(aggregate)
+            aggregate = SweepAggregator(layout)
+        t6 = clock()
+        marks = (t0, t1, t2, t3, t4, t5, t6)
+        for index, stage in enumerate(STAGES):
+            totals[stage] += marks[index + 1] - marks[index]
+    return {stage: total / count * 1000 for stage, total in totals.items()}
+
+
 def speedup(scenario: Scenario, runs: int) -> tuple[float, float, bool]:
     started = time.perf_counter()
     one = run_sweep(scenario, runs=runs, seed=1, workers=1)
@@ -149,6 +190,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10_000)
     parser.add_argument("--small", type=int, default=1_000)
     parser.add_argument("--speedup-runs", type=int, default=400)
+    parser.add_argument("--stage-runs", type=int, default=300)
     parser.add_argument("--profile", action="store_true")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-out", help=argparse.SUPPRESS)
@@ -162,6 +204,12 @@ def main() -> None:
     print(f"machine:  {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at the start")
     per_run, per_run_cpu = baseline_ms(scenario)
     print(f"baseline: one playthrough in-process                 {per_run:8.1f} ms wall, {per_run_cpu:.1f} ms CPU")
+    stages = stage_ms(scenario, args.stage_runs)
+    print(f"stages:   CPU per run over {args.stage_runs} runs in-process (a worker's loop)")
+    for stage, ms in stages.items():
+        print(f"          {stage:<44s}{ms:8.3f} ms")
+    outside = sum(ms for stage, ms in stages.items() if stage != "advance")
+    print(f"          {'all but advance (the sweep around the engine)':<44s}{outside:8.3f} ms")
 
     ceiling = spin_speedup()
     t1, t2, same = speedup(scenario, args.speedup_runs)

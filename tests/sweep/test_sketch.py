@@ -1,6 +1,7 @@
 """The fixed-size summary of a stream of numbers: exact where promised, within 1% where not, order-free."""
 
 import math
+import pickle
 from random import Random
 
 import pytest
@@ -132,3 +133,41 @@ def test_any_split_and_merge_equals_one_sketch(values: list[float], rng: Random)
     right.add_all(values[cut:])
     right.merge(left)
     assert right.distribution() == whole.distribution()
+
+
+def test_values_are_counted_as_soon_as_they_are_added() -> None:
+    """Counts, sums and extremes read right after `add` include every value added so far (kept values are
+    folded in before anything is read)."""
+    sketch = Sketch()
+    sketch.add(2.5)
+    sketch.add(None)
+    sketch.add(-1.0)
+    assert (sketch.count, sketch.missing, sketch.sum_q, sketch.min_q, sketch.max_q) == (
+        2,
+        1,
+        1_500_000,
+        -1_000_000,
+        2_500_000,
+    )
+    assert sketch.bucket_count == 2
+
+
+def test_a_pickled_sketch_is_the_same_sketch() -> None:
+    """A sketch sent to another process (pickled, values still pending) summarises and merges as the original."""
+    rng = Random(6)
+    values = [rng.uniform(-50, 50) for _ in range(700)] + [0.0, None]
+    original = Sketch()
+    original.add_all(values)
+    copied = pickle.loads(pickle.dumps(original))
+    assert copied.distribution() == original.distribution()
+    copied.add(3.0)
+    original.add(3.0)
+    assert copied.distribution() == original.distribution()
+
+
+def test_a_value_too_large_to_quantise_is_refused_with_a_message() -> None:
+    """A finite value whose millionths overflow a float is refused as clearly as infinity."""
+    sketch = Sketch()
+    sketch.add(1e308)
+    with pytest.raises(ValueError, match="too large"):
+        sketch.distribution()

@@ -86,3 +86,18 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     """A path that does not exist says so."""
     with pytest.raises(SweepFileError, match="no such sweep file"):
         SweepReader(tmp_path / "nowhere.jsonl")
+
+
+def test_a_chunk_of_lines_written_at_once_reads_back_record_for_record(tmp_path: Path) -> None:
+    """`write_lines` (a worker's chunk in one write) gives the same file as writing the lines one by one."""
+    lines = [record.model_dump_json() for record in random_records(5)]
+    one_by_one, at_once = tmp_path / "one.jsonl", tmp_path / "chunk.jsonl"
+    with SweepWriter(one_by_one, tiny_header(5)) as writer:
+        for line in lines:
+            writer.write_line(line)
+    with SweepWriter(at_once, tiny_header(5)) as writer:
+        writer.write_lines(lines[:3])
+        writer.write_lines([])
+        writer.write_lines([line + "\n" for line in lines[3:]])
+        assert writer.written == 5
+    assert at_once.read_bytes() == one_by_one.read_bytes()

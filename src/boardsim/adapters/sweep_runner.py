@@ -170,8 +170,7 @@ def run_sweep(
     def take(chunk: ChunkResult) -> None:
         aggregate.merge(chunk.aggregate)
         if writer is not None:
-            for line in chunk.lines:
-                writer.write_line(line)
+            writer.write_lines(chunk.lines)
             writer.flush()
         if progress is not None:
             progress(aggregate.runs, runs)

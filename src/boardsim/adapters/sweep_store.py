@@ -9,7 +9,7 @@ Bad files give a `SweepFileError` naming the line, never a traceback.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO
@@ -37,6 +37,12 @@ class SweepWriter:
         """Append one record already serialised as JSON (workers send records as JSON text)."""
         self._file.write(line.rstrip("\n") + "\n")
         self.written += 1
+
+    def write_lines(self, lines: Sequence[str]) -> None:
+        """Append records already serialised as JSON, one per line (a chunk from a worker), in one write."""
+        if lines:
+            self._file.write("".join(line.rstrip("\n") + "\n" for line in lines))
+            self.written += len(lines)
 
     def write(self, record: RunOutcome) -> None:
         self.write_line(record.model_dump_json())

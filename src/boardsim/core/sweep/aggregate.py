@@ -27,10 +27,6 @@ METRIC_NAMES = (
 """The end-of-run figures every record carries, in the order the report lists them."""
 
 
-def _bump(counts: dict[str, int], key: str, by: int = 1) -> None:
-    counts[key] = counts.get(key, 0) + by
-
-
 def _merge_value(mine: object, theirs: object) -> object:
     """`theirs` folded into `mine`: counts add, sketches merge, dicts merge key by key (a new value if needed)."""
     if isinstance(mine, Sketch) and isinstance(theirs, Sketch):
@@ -179,24 +175,31 @@ class SweepAggregator:
 
     def add(self, record: RunOutcome) -> None:
         """Fold one run in."""
+        seat_dispositions = self.seat_dispositions
         for seat, disposition in record.dispositions.items():
-            _bump(self.seat_dispositions.setdefault(seat, {}), disposition)
+            counts = seat_dispositions.get(seat)
+            if counts is None:
+                counts = seat_dispositions[seat] = {}
+            counts[disposition] = counts.get(disposition, 0) + 1
         if record.error is not None:
             self._add_failure(record)
             return
         self.played += 1
+        metrics = self.metrics
         for name in METRIC_NAMES:
-            self.metrics[name].add(getattr(record, name))
+            metrics[name].add(getattr(record, name))
         self._add_dilemmas(record)
         self._add_members(record)
         self._add_pools(record)
         self._add_commitments(record)
+        measures = record.measures
         for name, sketch in self.measure_values.items():
-            value = record.measures.get(name)
+            value = measures.get(name)
             sketch.add(None if value is None or isinstance(value, bool) else value)
-        for name in self.flag_true:
-            if record.measures.get(name) is True:
-                self.flag_true[name] += 1
+        flag_true = self.flag_true
+        for name in flag_true:
+            if measures.get(name) is True:
+                flag_true[name] += 1
 
     def _add_failure(self, record: RunOutcome) -> None:
         self.failed += 1
@@ -209,93 +212,117 @@ class SweepAggregator:
             )
 
     def _add_dilemmas(self, record: RunOutcome) -> None:
+        dispositions = record.dispositions
         for dilemma_id, outcome in record.dilemmas.items():
             tally = self.dilemmas.get(dilemma_id)
             if tally is None or not outcome.decided:
                 continue
             tally.decided += 1
+            options = tally.options
+            by_disposition = tally.decisions_by_disposition
+            picked: dict[str, OptionTally] = {}
             for member, option in outcome.choices.items():
-                disposition = record.dispositions.get(member, "?")
-                _bump(tally.decisions_by_disposition, disposition)
+                disposition = dispositions.get(member, "?")
+                by_disposition[disposition] = by_disposition.get(disposition, 0) + 1
                 if option is None:
                     tally.abstentions += 1
-                elif option in tally.options:
-                    option_tally = tally.options[option]
+                    continue
+                option_tally = options.get(option)
+                if option_tally is not None:
                     option_tally.picks += 1
-                    _bump(option_tally.picks_by_disposition, disposition)
-            picked = {option for option in outcome.choices.values() if option is not None}
+                    counts = option_tally.picks_by_disposition
+                    counts[disposition] = counts.get(disposition, 0) + 1
+                    picked[option] = option_tally
+            for option_tally in picked.values():
+                option_tally.picked_runs += 1
+            carried = options.get(outcome.carried)
+            if carried is not None:
+                carried.carried += 1
             if outcome.carried == "":
                 tally.no_outcome += 1
             if outcome.selectable is not None:
                 tally.selectable_known += 1
-            for option_id, option_tally in tally.options.items():
-                if outcome.selectable is not None and option_id in outcome.selectable:
-                    option_tally.selectable_runs += 1
-                carried = option_id == outcome.carried
-                option_tally.carried += carried
-                option_tally.picked_runs += option_id in picked
-                # "Chosen" in a run: it carried a vote, or someone chose it for itself.
-                chosen = carried if tally.layout.mode == "vote" else option_id in picked
-                if chosen:
-                    option_tally.purpose.add(record.purpose_score)
-                    option_tally.composite.add(record.alignment_composite)
-            if tally.layout.mode == "pledge" or outcome.pledges:
-                tally.pledged_total.add(sum(outcome.pledges.values()))
-                for member, amount in outcome.pledges.items():
-                    tally.pledged_by_member.setdefault(member, Sketch()).add(amount)
+                for option in dict.fromkeys(outcome.selectable):  # each selectable option once
+                    selectable = options.get(option)
+                    if selectable is not None:
+                        selectable.selectable_runs += 1
+            # "Chosen" in a run: it carried a vote, or someone chose it for itself.
+            chosen = (() if carried is None else (carried,)) if tally.layout.mode == "vote" else picked.values()
+            for option_tally in chosen:
+                option_tally.purpose.add(record.purpose_score)
+                option_tally.composite.add(record.alignment_composite)
+            pledges = outcome.pledges
+            if pledges or tally.layout.mode == "pledge":
+                tally.pledged_total.add(sum(pledges.values()))
+                by_member = tally.pledged_by_member
+                for member, amount in pledges.items():
+                    sketch = by_member.get(member)
+                    if sketch is None:
+                        sketch = by_member[member] = Sketch()
+                    sketch.add(amount)
 
     def _add_members(self, record: RunOutcome) -> None:
         relative_budget: dict[str, tuple[int, int]] = {}
         trust: dict[str, float] = {}
+        tallies = self.members
         for member_id, outcome in record.members.items():
-            tally = self.members.get(member_id)
+            tally = tallies.get(member_id)
             if tally is None:
                 continue
             start = tally.layout.budget_start
-            tally.budget_end.add(outcome.budget_end)
-            if start is not None and outcome.budget_end is not None:
-                tally.budget_change.add(outcome.budget_end - start)
+            end = outcome.budget_end
+            tally.budget_end.add(end)
+            if start is not None and end is not None:
+                tally.budget_change.add(end - start)
                 if start > 0:
-                    relative_budget[member_id] = (outcome.budget_end - start, start)
+                    relative_budget[member_id] = (end - start, start)
             tally.breach_entries.add(outcome.breach_entries)
-            if outcome.breaches:
+            breaches = outcome.breaches
+            if breaches:
                 tally.breached_runs += 1
-            for accountability in set(outcome.breaches):
-                _bump(tally.accountability_breached, accountability)
-            tally.trust_received.add(outcome.trust_received)
-            if outcome.trust_received is not None:
-                trust[member_id] = outcome.trust_received
-        worst = _unique_lowest_ratio(relative_budget)
+                counts = tally.accountability_breached
+                for accountability in dict.fromkeys(breaches):  # each accountability once
+                    counts[accountability] = counts.get(accountability, 0) + 1
+            received = outcome.trust_received
+            tally.trust_received.add(received)
+            if received is not None:
+                trust[member_id] = received
         if len(relative_budget) >= 2:
             self.budget_compared_runs += 1
-        if worst is not None:
-            self.members[worst].worst_budget += 1
-        worst = _unique_minimum(trust)
+            worst = _unique_lowest_ratio(relative_budget)
+            if worst is not None:
+                tallies[worst].worst_budget += 1
         if len(trust) >= 2:
             self.trust_compared_runs += 1
-        if worst is not None:
-            self.members[worst].worst_trust += 1
+            worst = _unique_minimum(trust)
+            if worst is not None:
+                tallies[worst].worst_trust += 1
 
     def _add_pools(self, record: RunOutcome) -> None:
-        collapsed = set(record.collapsed_pools)
+        balances = self.pool_balance
         for pool_id, balance in record.pools.items():
-            if pool_id in self.pool_balance:
-                self.pool_balance[pool_id].add(balance)
-        for pool_id in collapsed:
-            if pool_id in self.pool_collapsed:
-                self.pool_collapsed[pool_id] += 1
-        if collapsed:
+            sketch = balances.get(pool_id)
+            if sketch is not None:
+                sketch.add(balance)
+        if record.collapsed_pools:
             self.runs_with_collapse += 1
+            collapsed = self.pool_collapsed
+            for pool_id in dict.fromkeys(record.collapsed_pools):
+                if pool_id in collapsed:
+                    collapsed[pool_id] += 1
 
     def _add_commitments(self, record: RunOutcome) -> None:
-        for commitment_id in set(record.commitments_kept):
-            if commitment_id in self.commitments_kept:
-                self.commitments_kept[commitment_id] += 1
-        for commitment_id in set(record.commitments_broken):
-            if commitment_id in self.commitments_broken:
-                self.commitments_broken[commitment_id] += 1
+        if record.commitments_kept:
+            kept = self.commitments_kept
+            for commitment_id in dict.fromkeys(record.commitments_kept):
+                if commitment_id in kept:
+                    kept[commitment_id] += 1
         if record.commitments_broken:
             self.runs_with_broken_commitment += 1
+            broken = self.commitments_broken
+            for commitment_id in dict.fromkeys(record.commitments_broken):
+                if commitment_id in broken:
+                    broken[commitment_id] += 1
 
 
 def _unique_lowest_ratio(ratios: dict[str, tuple[int, int]]) -> str | None:
@@ -320,7 +347,11 @@ def _unique_minimum(values: dict[str, float]) -> str | None:
     """The key with the strictly smallest value, or None when fewer than two compete or the lowest is tied."""
     if len(values) < 2:
         return None
-    ranked = sorted(values.items(), key=lambda item: item[1])
-    if ranked[0][1] == ranked[1][1]:
-        return None
-    return ranked[0][0]
+    lowest = min(values.values())
+    found: str | None = None
+    for key, value in values.items():
+        if value == lowest:
+            if found is not None:
+                return None
+            found = key
+    return found
