@@ -9,15 +9,22 @@ from typing import Any
 
 import pytest
 
-from boardsim.core.scenario.schema import (
-    CATALOGUE_SCHEMA_FILE,
-    SCENARIO_SCHEMA_FILE,
-    catalogue_json_schema,
-    scenario_json_schema,
-    schema_text,
-)
+from boardsim.adapters.field_docs import field_docstring
+from boardsim.core.scenario import schema as format_schema
+from boardsim.core.scenario.schema import CATALOGUE_SCHEMA_FILE, SCENARIO_SCHEMA_FILE, schema_text
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def scenario_json_schema() -> dict[str, Any]:
+    """The scenario schema with the fields' docstrings read from the models' source, as `boardsim schema` does."""
+    return format_schema.scenario_json_schema(field_docstring)
+
+
+def catalogue_json_schema() -> dict[str, Any]:
+    """The catalogue schema, as `boardsim schema --catalogue` writes it."""
+    return format_schema.catalogue_json_schema(field_docstring)
+
 
 SMALL_SCENARIO: dict[str, Any] = {
     "format": "boardsim/1",

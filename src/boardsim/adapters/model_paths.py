@@ -17,6 +17,7 @@ from typing import Annotated, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
+from boardsim.adapters.field_docs import field_docstring
 from boardsim.core.diagnostics import YamlPath
 
 _MISSING = object()
@@ -115,9 +116,11 @@ def allowed_field_names(model: type[BaseModel]) -> list[str]:
 
 
 def field_description(model: type[BaseModel], key: str) -> str:
-    """The hover text of a field, as written in its docstring."""
-    field = _fields_by_alias(model).get(key)
-    return (field.description or "") if field else ""
+    """The hover text of a field (`key` as written, e.g. `from`): its docstring, unless its type describes it."""
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return field.description or field_docstring(model, name)
+    return ""
 
 
 def literal_values(expected: object) -> list[str]:

@@ -12,8 +12,8 @@ With every seat given (or --bots for the rest) the set-up screen is skipped. The
 every change (default: a new timestamped file under ./journals/); logs go to --log-file (default: beside the
 journal), never to the terminal.
 
-Exit status: 0 after quitting; 1 when the scenario has errors (they are printed before the UI starts);
-2 for bad arguments (an unknown member or disposition), with a did-you-mean hint.
+Exit status: 0 after quitting; 1 when the scenario has errors (they are printed before the UI starts) or the
+log file cannot be written; 2 for bad arguments (an unknown member or disposition), with a did-you-mean hint.
 """
 
 from __future__ import annotations
@@ -110,18 +110,23 @@ def _play(
     seats: dict[str, SeatChoice],
     keymap: dict[str, str],
 ) -> int:
+    import sys
+
     from boardsim.ui.app import build_app
     from boardsim.ui.launch import default_journal_path
-    from boardsim.ui.logs import configure_file_logging, get_logger
 
     journal = Path(args.journal) if args.journal else None
     if journal is None and scenario is not None:
         journal = default_journal_path(Path("journals"), scenario.id)
     log_file = Path(args.log_file) if args.log_file else (journal or Path("journals") / "boardsim").with_suffix(".log")
-    configure_file_logging(log_file)
-    get_logger("boardsim.play").info(
-        "play started", scenario=args.scenario, seed=args.seed, bots=bots, seats=sorted(seats), journal=str(journal)
-    )
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        log_file.open("a", encoding="utf-8").close()
+    except OSError as error:
+        print(f"boardsim play: cannot write the log file {log_file}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_FAILED
+    # The app sets up logging (structlog) itself, just after the first screen is painted or when a run starts,
+    # whichever comes first: importing structlog was a twentieth of the time to the first screen.
     app = build_app(
         scenario,
         scenario_path=Path(args.scenario) if args.scenario else None,
@@ -130,6 +135,7 @@ def _play(
         seats=seats,
         journal_path=journal,
         keymap=keymap,
+        log_file=log_file,
     )
     code = app.run()
     return int(code or 0)
@@ -186,7 +192,7 @@ def seat_initials(seat: str) -> str:
 def resolve_members(scenario: Scenario, seats: dict[str, SeatChoice]) -> dict[str, SeatChoice]:
     """Seats keyed by member id. A --seat may name a member by id or by its seat's initials (dph, dass) when
     those are unique; anything else is a UsageError with a did-you-mean hint."""
-    from boardsim.core.engine.errors import did_you_mean
+    from boardsim.core.suggestions import did_you_mean
 
     known = [member.id for member in scenario.members]
     initials: dict[str, list[str]] = {}

@@ -17,10 +17,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from boardsim.core.scenario.types import Disposition
-
 if TYPE_CHECKING:
     from boardsim.core.engine import ForcedChoice
+    from boardsim.core.scenario.types import Disposition
 
 DISPOSITIONS: tuple[Disposition, ...] = ("organisation-first", "system-first", "reciprocator", "cautious")
 EXIT_OK = 0
@@ -127,7 +126,7 @@ def run(args: argparse.Namespace) -> int:
 
 def disposition(text: str, option: str) -> Disposition:
     """A disposition name, or a UsageError with a did-you-mean hint."""
-    from boardsim.core.engine.errors import did_you_mean
+    from boardsim.core.suggestions import did_you_mean
 
     for known in DISPOSITIONS:
         if text == known:

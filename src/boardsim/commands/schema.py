@@ -27,9 +27,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from boardsim.adapters.field_docs import field_docstring
     from boardsim.core.scenario.schema import catalogue_json_schema, scenario_json_schema, schema_text
 
-    schema = catalogue_json_schema() if args.catalogue else scenario_json_schema()
+    generate = catalogue_json_schema if args.catalogue else scenario_json_schema
+    schema = generate(field_docstring)
     text = schema_text(schema)
     if args.output is None:
         sys.stdout.write(text)

@@ -7,13 +7,17 @@ The controller posts `SessionChanged` / `CommandFailed` to it ("messages up").
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.reactive import var
+from textual.screen import Screen
 
 from boardsim.core.scenario.model import Scenario
 from boardsim.core.scenario.types import Disposition
@@ -21,22 +25,26 @@ from boardsim.core.scenario.types import Disposition
 from .commands_provider import FacilitatorCommands
 from .launch import DEFAULT_BOTS, LaunchOptions, SeatChoice, default_journal_path
 from .messages import CommandFailed, SessionChanged
-from .screens.confirm import ConfirmScreen
-from .screens.help import HelpScreen, KeySection
 from .screens.setup import SetupScreen
 
 if TYPE_CHECKING:
     from .controller import SessionController
     from .dashboard import Dashboard
+    from .screens.help import KeySection
 
-# The console, the seats and the engine behind them are imported when a run starts (or, in the background,
-# just after the first screen is shown), so the set-up screen and the picker appear as soon as possible.
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+# The console, the seats and the engine behind them, the help and quit screens, and logging (structlog) are
+# loaded when a run starts (or, in the background, just after the first screen is shown), so the set-up screen
+# and the picker appear as soon as possible.
 
 
-def _warm_up() -> None:
-    """Import what a run needs, off the UI thread, while the facilitator is still on the first screen."""
+def _warm_up(app: BoardsimApp) -> None:
+    """Start logging and import what a run needs, off the UI thread, while the facilitator is still on the first
+    screen."""
+    app.start_logging()
     from . import controller  # noqa: F401
-    from .screens import console, privacy, projector, seat  # noqa: F401
+    from .screens import confirm, console, help, privacy, projector, seat  # noqa: F401
 
 
 class BoardsimApp(App[int]):
@@ -55,11 +63,16 @@ class BoardsimApp(App[int]):
     dashboard: var[Dashboard | None] = var(None, init=False, always_update=True)
 
     def __init__(self, options: LaunchOptions) -> None:
-        super().__init__()
+        # The first screen's stylesheet is read with the app's own. Read when the screen is pushed, it would make
+        # Textual parse every stylesheet again, just before the first paint.
+        first_screen = "screens/picker.tcss" if options.scenario is None else "screens/setup.tcss"
+        super().__init__(css_path=[self.CSS_PATH, *([] if options.ready_to_start() else [first_screen])])
         self.options = options
         self.keymap_overrides: dict[str, str] = dict(options.keymap)
         self._controller: SessionController | None = None
         self._round_done: set[str] = set()
+        self._logging_lock = threading.Lock()
+        self._logging_started = False
         if self.keymap_overrides:
             self.set_keymap(self.keymap_overrides)
 
@@ -76,13 +89,22 @@ class BoardsimApp(App[int]):
 
     # -- the flow between screens ----------------------------------------------------------------------------
 
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        # Textual restyles a widget whenever one of its classes changes, even while the widget is still being
+        # built and not yet in the DOM (a compact Input or Button sets several in __init__). That work is thrown
+        # away: every widget is styled in full when it is mounted. Skipping it saves a few hundred style
+        # applications before the set-up screen's first paint.
+        if node is not self and not node.is_attached:
+            return
+        super().update_styles(node, animate)
+
     def on_mount(self) -> None:
         options = self.options
         if options.scenario is None:
             from .scenario_catalogue import default_search_dirs, scenario_files
             from .screens.picker import PickerScreen
 
-            self.push_screen(PickerScreen(scenario_files(options.search_dirs or default_search_dirs())))
+            self.push_screen(self._sized(PickerScreen(scenario_files(options.search_dirs or default_search_dirs()))))
         elif options.ready_to_start():
             self.start_run(
                 options.scenario,
@@ -91,7 +113,24 @@ class BoardsimApp(App[int]):
                 seats=dict(options.seats),
             )
         else:
-            self.push_screen(SetupScreen(options.scenario, options))
+            self.push_screen(self._sized(SetupScreen(options.scenario, options)))
+
+    def _sized(self, screen: ScreenT) -> ScreenT:
+        """A new screen, already wearing the breakpoint classes (-narrow / -wide) of the terminal's size.
+
+        Textual adds them on the screen's first resize, after its widgets have been styled, and so restyles every
+        widget on it once more before it is first painted.
+        """
+        width, height = self.size
+        for dimension, own, app_wide in (
+            (width, screen.HORIZONTAL_BREAKPOINTS, self.HORIZONTAL_BREAKPOINTS),
+            (height, screen.VERTICAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS),
+        ):
+            for threshold, class_name in sorted((app_wide if own is None else own) or [], reverse=True):
+                if dimension >= threshold:
+                    screen.add_class(class_name, update=False)
+                    break
+        return screen
 
     def scenario_chosen(self, scenario: Scenario, path: Path) -> None:
         """The picker chose a playable scenario: set it up (or start at once if the command line said it all)."""
@@ -99,11 +138,34 @@ class BoardsimApp(App[int]):
         if options.bots is not None:
             self.start_run(scenario, seed=options.seed or 1, bots=options.bots, seats=dict(options.seats))
         else:
-            self.push_screen(SetupScreen(scenario, options, can_go_back=True))
+            self.push_screen(self._sized(SetupScreen(scenario, options, can_go_back=True)))
 
     def on_ready(self) -> None:
         if self._controller is None:
-            self.run_worker(_warm_up, thread=True, group="warm-up", exit_on_error=False)
+            self.run_worker(partial(_warm_up, self), thread=True, group="warm-up", exit_on_error=False)
+
+    def start_logging(self) -> None:
+        """Send operational logs to the launch's log file (once; safe from any thread). Nothing is logged before
+        this, so nothing reaches the terminal the UI owns."""
+        log_file = self.options.log_file
+        if log_file is None:
+            return
+        with self._logging_lock:
+            if self._logging_started:
+                return
+            from .logs import configure_file_logging, get_logger
+
+            configure_file_logging(log_file)
+            options = self.options
+            get_logger("boardsim.play").info(
+                "play started",
+                scenario=str(options.scenario_path) if options.scenario_path else None,
+                seed=options.seed,
+                bots=options.bots,
+                seats=sorted(options.seats),
+                journal=str(options.journal_path),
+            )
+            self._logging_started = True
 
     def start_run(self, scenario: Scenario, *, seed: int, bots: Disposition, seats: Mapping[str, SeatChoice]) -> None:
         """Start the session on the engine thread and show the console."""
@@ -111,14 +173,15 @@ class BoardsimApp(App[int]):
         from .screens.console import ConsoleScreen
         from .screens.picker import PickerScreen
 
+        self.start_logging()
         journal = self.options.journal_path or default_journal_path(self.options.journal_dir, scenario.id)
         self._controller = SessionController(self, Path(journal))
         engine_seats = {member: choice.seat(bots) for member, choice in seats.items()}
         self._controller.start(scenario, seed=seed, seats=engine_seats, bots=bots)
         if isinstance(self.screen, SetupScreen | PickerScreen):
-            self.switch_screen(ConsoleScreen())
+            self.switch_screen(self._sized(ConsoleScreen()))
         else:
-            self.push_screen(ConsoleScreen())
+            self.push_screen(self._sized(ConsoleScreen()))
 
     def on_session_changed(self, message: SessionChanged) -> None:
         dashboard = message.dashboard
@@ -168,7 +231,7 @@ class BoardsimApp(App[int]):
             while isinstance(self.screen, PrivacyScreen | SeatScreen):
                 self.pop_screen()
             return
-        self.switch_screen(SeatScreen(member))
+        self.switch_screen(self._sized(SeatScreen(member)))
 
     def _next_seat(self) -> None:
         dashboard = self.dashboard
@@ -188,20 +251,21 @@ class BoardsimApp(App[int]):
                 member, dashboard.seat_title(member), dashboard.member_name(member), dashboard.humans.get(member, "")
             )
         if isinstance(self.screen, PrivacyScreen | SeatScreen):
-            self.switch_screen(screen)
+            self.switch_screen(self._sized(screen))
         else:
-            self.push_screen(screen)
+            self.push_screen(self._sized(screen))
 
     # -- app-wide actions ------------------------------------------------------------------------------------
 
     def show_projector(self) -> None:
         from .screens.projector import ProjectorScreen
 
-        self.push_screen(ProjectorScreen())
+        self.push_screen(self._sized(ProjectorScreen()))
 
     def key_sections(self) -> list[KeySection]:
         """Every screen's bindings, for the help screen."""
         from .screens.choose import ChooseScreen
+        from .screens.confirm import ConfirmScreen
         from .screens.console import ConsoleScreen
         from .screens.form_base import FormScreen
         from .screens.picker import PickerScreen
@@ -227,10 +291,14 @@ class BoardsimApp(App[int]):
         ]
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_sections(), self.keymap_overrides))
+            self.push_screen(self._sized(HelpScreen(self.key_sections(), self.keymap_overrides)))
 
     def action_request_quit(self) -> None:
+        from .screens.confirm import ConfirmScreen
+
         if isinstance(self.screen, ConfirmScreen):
             return
         saved = f"The journal is saved in {self.controller.journal_path}." if self.has_run else "No run has started."
@@ -239,7 +307,7 @@ class BoardsimApp(App[int]):
             if answer:
                 self.exit(0)
 
-        self.push_screen(ConfirmScreen("Quit boardsim?", saved, yes="Quit", no="Stay"), quit_now)
+        self.push_screen(self._sized(ConfirmScreen("Quit boardsim?", saved, yes="Quit", no="Stay")), quit_now)
 
     async def action_quit(self) -> None:
         # The command palette's "Quit" goes through the same confirmation.
@@ -261,6 +329,7 @@ def build_app(
     journal_dir: Path = Path("journals"),
     search_dirs: list[Path] | None = None,
     keymap: Mapping[str, str] | None = None,
+    log_file: Path | None = None,
 ) -> BoardsimApp:
     """The app, configured like the command line would: no scenario opens the picker; a scenario with every
     seat given (or `bots`) starts at once; otherwise the set-up screen opens, pre-filled."""
@@ -275,5 +344,6 @@ def build_app(
             journal_dir=journal_dir,
             search_dirs=list(search_dirs or []),
             keymap=dict(keymap or {}),
+            log_file=log_file,
         )
     )

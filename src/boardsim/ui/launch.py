@@ -56,6 +56,8 @@ class LaunchOptions:
     journal_dir: Path = Path("journals")
     search_dirs: Sequence[Path] = ()
     keymap: Mapping[str, str] = field(default_factory=dict)
+    log_file: Path | None = None
+    """Where the app sends its operational logs (JSON lines); None: the app leaves logging as it finds it."""
 
     def ready_to_start(self) -> bool:
         """Whether the set-up screen can be skipped: a scenario, and every seat given (or --bots)."""

@@ -6,10 +6,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from boardsim.adapters.diagnostics_format import format_finding
-from boardsim.adapters.scenario_loader import LoadResult, load_scenario
 from boardsim.core.scenario.model import Scenario
+
+if TYPE_CHECKING:
+    from boardsim.adapters.scenario_loader import LoadResult
+
+# The loader (YAML, the checks) is imported by the functions that load, on the picker's worker thread, so the
+# picker is painted before that import runs.
 
 
 def default_search_dirs(cwd: Path | None = None) -> list[Path]:
@@ -53,6 +58,8 @@ class ScenarioEntry:
 
 def entry_from(result: LoadResult) -> ScenarioEntry | None:
     """A picker entry from a load result (None for member catalogues, which are not playable)."""
+    from boardsim.adapters.diagnostics_format import format_finding
+
     path = Path(result.path)
     if result.catalogue is not None:
         return None
@@ -64,4 +71,6 @@ def entry_from(result: LoadResult) -> ScenarioEntry | None:
 
 def load_entry(path: Path) -> ScenarioEntry | None:
     """Load and check one file for the picker (slow: run it off the UI thread)."""
+    from boardsim.adapters.scenario_loader import load_scenario
+
     return entry_from(load_scenario(path))

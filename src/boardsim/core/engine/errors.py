@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
+
+from boardsim.core.suggestions import did_you_mean
 
 
 class SessionError(Exception):
@@ -16,12 +17,6 @@ class SessionError(Exception):
 
 class JournalMismatch(SessionError):
     """Replaying a journal did not reproduce it: the scenario, the engine or the journal changed."""
-
-
-def did_you_mean(name: str, known: Iterable[str]) -> str:
-    """' (did you mean 'x'?)' for the closest known name, or '' when nothing is close."""
-    matches = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
-    return f" (did you mean {matches[0]!r}?)" if matches else ""
 
 
 def unknown(what: str, name: str, known: Iterable[str]) -> SessionError:

@@ -29,10 +29,12 @@ class AuthoredModel(BaseModel):
         extra="forbid",
         frozen=True,
         populate_by_name=True,
-        use_attribute_docstrings=True,
         validate_default=False,
         # Build validators on first use, not at import: `boardsim play` starts visibly faster.
         defer_build=True,
+        # No `use_attribute_docstrings`: it read and tokenized this package's source for every class at import.
+        # The field docstrings are read only where they are shown: the JSON Schema and field hints
+        # (boardsim.adapters.field_docs).
     )
 
 

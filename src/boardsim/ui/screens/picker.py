@@ -12,13 +12,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from boardsim.ui import palette
 from boardsim.ui.formatting import escape
 from boardsim.ui.scenario_catalogue import ScenarioEntry, load_entry
+
+from .fresh_screen import FreshScreen
 
 if TYPE_CHECKING:
     from boardsim.ui.app import BoardsimApp
@@ -45,7 +48,7 @@ class ProblemsScreen(ModalScreen[None]):
         self.dismiss()
 
 
-class PickerScreen(Screen[None]):
+class PickerScreen(FreshScreen[None]):
     """The shipped scenarios, loaded and checked in the background."""
 
     CSS_PATH = "picker.tcss"
@@ -89,12 +92,18 @@ class PickerScreen(Screen[None]):
             )
             return
         self.query_one("#scenarios", OptionList).focus()
-        self._load_all()
+        # Load once the picker is on screen: a thread started now would share the interpreter with the first
+        # paint (one thread runs Python at a time) and delay it.
+        self.call_after_refresh(self._load_all)
 
     @work(thread=True, exclusive=True, group="picker")
     def _load_all(self) -> None:
-        # A thread worker: it only loads files and posts messages; the UI thread updates the widgets.
+        # A thread worker: it only loads files and posts messages; the UI thread updates the widgets. It stops
+        # between files once cancelled (the app is quitting), instead of holding the exit up until all are read.
+        worker = get_current_worker()
         for index, path in enumerate(self._files):
+            if worker.is_cancelled:
+                return
             self.post_message(self.EntryLoaded(load_entry(path), len(self._files) - index - 1))
 
     def on_picker_screen_entry_loaded(self, message: EntryLoaded) -> None:

@@ -6,14 +6,15 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.widgets import Button, Footer, Input, Label, Static
 
 from boardsim.core.scenario.model import Scenario
 from boardsim.core.scenario.types import Disposition
 from boardsim.ui.formatting import escape
 from boardsim.ui.launch import DEFAULT_BOTS, DISPOSITIONS, LaunchOptions, SeatChoice, as_disposition
+
+from .fresh_screen import FreshScreen
 
 if TYPE_CHECKING:
     from boardsim.ui.app import BoardsimApp
@@ -26,6 +27,13 @@ SEAT_KINDS: tuple[tuple[str, str], ...] = (
     (HUMAN, "◆ person"),
     *((name, f"◇ bot: {name}") for name in DISPOSITIONS),
 )
+
+
+def _seat_kind(choice: SeatChoice | None) -> str:
+    """The set-up choice a seat starts at: the default bot, a person, or a bot of one disposition."""
+    if choice is None:
+        return DEFAULT
+    return HUMAN if choice.kind == "human" else choice.disposition or DEFAULT
 
 
 class CycleButton(Button):
@@ -50,10 +58,13 @@ class CycleButton(Button):
         self.label = self._label()
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(FreshScreen[None]):
     """The set-up form, pre-filled from the command line."""
 
     CSS_PATH = "setup.tcss"
+    # Focus the start button as the screen is composed. Textual's default focuses the first focusable widget
+    # (the scrolling form) and on_mount then moved it: two restyles of the whole form before the first paint.
+    AUTO_FOCUS = "#start"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start the run", id="setup.start", priority=True),
         Binding("escape", "back", "Back", id="setup.back"),
@@ -95,13 +106,15 @@ class SetupScreen(Screen[None]):
                 "[b]Seats[/b] — press a seat's button to switch person/bot; a person may type a name.",
                 id="seats-heading",
             )
-            for member in scenario.members:
-                choice = self._options.seats.get(member.id)
-                kind = DEFAULT if choice is None else HUMAN if choice.kind == "human" else choice.disposition or DEFAULT
-                with Horizontal(classes="setup-row seat-row"):
+            # One grid row per seat (label, person/bot, name) rather than a row container each: the set-up screen
+            # is the first thing `boardsim play` paints, and every widget on it costs start-up time.
+            with Grid(id="seats"):
+                for member in scenario.members:
+                    choice = self._options.seats.get(member.id)
+                    kind = _seat_kind(choice)
                     yield Label(
                         f"[b]{escape(member.seat)}[/b] [dim]{escape(member.name)}[/dim]",
-                        classes="setup-label seat-label",
+                        classes="seat-label",
                     )
                     yield CycleButton(SEAT_KINDS, kind, id=f"kind-{member.id}")
                     yield Input(
@@ -118,9 +131,6 @@ class SetupScreen(Screen[None]):
                 yield Button("Back (Esc)", id="back")
             yield Button("Start the run (ctrl+s)", id="start", variant="primary")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#start", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
