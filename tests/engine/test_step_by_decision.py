@@ -75,7 +75,7 @@ def test_a_decided_stop_is_a_decision_point_a_fork_can_start_from() -> None:
     session.add_note("The room argued about the risk-share for twenty minutes.")
     _step_to_the_end(session)
     (point, *_) = [point for point in session.decision_points() if point.reason == "decided"]
-    assert point.label.endswith("decided risk-share")
+    assert (point.decided, point.label.endswith("decided risk-share")) == (["risk-share"], True)
     fork = session.rewind(point)
     fork.follow(session.journal)
     assert fork.events == session.events

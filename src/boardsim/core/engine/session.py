@@ -160,7 +160,14 @@ class Session:
             label = "waiting on " + ", ".join(dilemmas)
         date = self._plan.date_of(self._rt.now).isoformat()
         self._points.append(
-            DecisionPoint(seq=seq, day=self._rt.now, reason=reason, waiting=waiting, label=f"{date}: {label}")
+            DecisionPoint(
+                seq=seq,
+                day=self._rt.now,
+                reason=reason,
+                waiting=waiting,
+                decided=list(decided),
+                label=f"{date}: {label}",
+            )
         )
 
     def submit(

@@ -35,4 +35,6 @@ class DecisionPoint(BaseModel):
     day: int
     reason: PointReason
     waiting: list[tuple[str, str]] = []
+    decided: list[str] = []
+    """Dilemmas that closed in the `advance` that stopped here, in the order they closed."""
     label: str
