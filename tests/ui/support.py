@@ -14,6 +14,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, OptionList, Static, Tab, TextArea
 
 from boardsim.ui.app import BoardsimApp
+from boardsim.ui.widgets.line_list import LineList
 
 T = TypeVar("T")
 
@@ -53,6 +54,12 @@ def widget_text(app: BoardsimApp) -> str:
         elif isinstance(widget, DataTable):
             for index in range(widget.row_count):
                 texts.extend(_plain(cell) for cell in widget.get_row_at(index))
+        elif isinstance(widget, LineList):
+            for index in range(widget.row_count):
+                row = widget.row_at(index)
+                if row is not None:
+                    cells, _ = row
+                    texts.extend([*(text for text, _ in cells), widget.sentence_at(index)])
         elif isinstance(widget, Input):
             texts.append(widget.value)
         elif isinstance(widget, TextArea):

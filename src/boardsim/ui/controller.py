@@ -23,6 +23,7 @@ from boardsim.core.engine.events import Audience
 from boardsim.core.scenario.model import Scenario
 from boardsim.core.scenario.types import Disposition
 
+from .collection import CollectionPacer
 from .dashboard import Dashboard, JournalStatus, MetricSample, build_dashboard
 from .digest import JournalDigest
 from .journal_saver import JournalSaver, fork_path
@@ -51,6 +52,7 @@ class SessionController:
         self._samples: list[MetricSample] = []
         self._revision = 0
         self._fork = 0
+        self._pacer = CollectionPacer(app)
         self.pending = 0
         """Commands given but not finished yet."""
 
@@ -123,9 +125,14 @@ class SessionController:
 
         return self._command("rewind", fork)
 
+    def note_activity(self) -> None:
+        """The facilitator pressed a key: keep the idle-time garbage collection out of their way."""
+        self._pacer.postpone()
+
     def shutdown(self) -> None:
         """Stop the engine thread once the queued commands have run."""
         self._executor.shutdown(wait=False, cancel_futures=False)
+        self._pacer.stop()
 
     def session_seed(self) -> int:
         """The current session's seed (-1 before the run starts)."""
@@ -160,6 +167,7 @@ class SessionController:
             self._app.post_message(CommandFailed(outcome.command, outcome.message))
         else:
             self._app.post_message(SessionChanged(outcome))
+            self._pacer.command_done()
 
     def _apply(
         self, name: str, action: Callable[[Session | None], object], needs_session: bool
@@ -184,13 +192,15 @@ class SessionController:
             _log.error("journal not saved", error=saver.error)
         events = session.events
         digest.consume(events)
-        sample = MetricSample.of(session.metrics)
+        facilitator = session.facilitator_view()
+        sample = MetricSample.of(facilitator.metrics)
         if not self._samples or self._samples[-1].values() != sample.values():
             self._samples.append(sample)
         self._revision += 1
         _log.info("command done", command=name, events=len(events), day=session.day)
         return build_dashboard(
             session,
+            facilitator=facilitator,
             revision=self._revision,
             command=name,
             stop=stop,

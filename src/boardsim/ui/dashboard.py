@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from boardsim.core.engine import BoardView, FacilitatorView, MemberView, Stop
+from boardsim.core.engine.events import TrustChanged
 from boardsim.core.metrics import MetricsSnapshot
 from boardsim.core.scenario.model import Scenario
 
 from . import palette
-from .digest import JournalDigest, NoteRow, TimelineEntry, TrustRow
-from .formatting import date_of, member_labels, short_date
+from .digest import History, JournalDigest, NoteRow, TimelineEntry
+from .formatting import date_of, short_date
 
 if TYPE_CHECKING:
     from boardsim.core.engine import Session
@@ -97,10 +98,11 @@ class Dashboard:
     """Human seats: member id -> player name."""
     labels: dict[str, str]
     """Member id -> short label for tables."""
-    timeline: tuple[TimelineEntry, ...]
+    timeline: History[TimelineEntry]
+    """Everything that has happened, oldest first."""
     upcoming: tuple[UpcomingEntry, ...]
-    trust_changes: tuple[TrustRow, ...]
-    trust_change_total: int
+    trust_changes: History[TrustChanged]
+    """Every trust change of the run, oldest first."""
     notes: tuple[NoteRow, ...]
     debrief: tuple[str, ...]
     samples: tuple[MetricSample, ...]
@@ -136,6 +138,7 @@ class Dashboard:
 def build_dashboard(
     session: Session,
     *,
+    facilitator: FacilitatorView,
     revision: int,
     command: str,
     stop: Stop | None,
@@ -144,9 +147,8 @@ def build_dashboard(
     journal: JournalStatus,
     fork: int,
 ) -> Dashboard:
-    """Gather a Dashboard from the session (call on the engine's thread only)."""
+    """Gather a Dashboard from the session and its facilitator view (call on the engine's thread only)."""
     scenario = session.scenario
-    facilitator = session.facilitator_view()
     humans = {member: seat.name for member, seat in session.seats.items() if seat.kind == "human"}
     members = {member: session.member_view(member) for member in humans}
     waiting = {member for _, member in facilitator.waiting}
@@ -158,11 +160,10 @@ def build_dashboard(
         stop=stop,
         command=command,
         humans=humans,
-        labels=member_labels(scenario.members),
-        timeline=tuple(digest.timeline),
+        labels=digest.labels,
+        timeline=digest.timeline,
         upcoming=upcoming(scenario, facilitator),
-        trust_changes=tuple(digest.trust),
-        trust_change_total=digest.trust_total,
+        trust_changes=digest.trust,
         notes=tuple(digest.notes),
         debrief=tuple(digest.debrief),
         samples=samples,

@@ -1,27 +1,66 @@
 """Turn journal events into the rows the console shows: the timeline, the trust change log and the notes.
 
-The digest reads each event once (`consume` takes only the new ones) and keeps bounded histories, because a
-large board produces thousands of events: forty members deciding once can change trust ~1,500 times. It runs
-on the engine's worker thread and hands the UI immutable tuples.
+The digest reads each event once (`consume` takes only the new ones) into append-only histories, because a
+large board produces thousands of events: forty members deciding once can change trust ~1,500 times. Every
+row is kept, so the console can always scroll back to the first one; a Dashboard holds a `History`, a view
+of how many rows there were when it was gathered, so handing the histories to the UI costs nothing however
+long they grow. The trust log keeps the journal's own `TrustChanged` events (no copy): the change log widget
+formats only the rows it draws. It runs on the engine's worker thread.
 """
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar, overload
 
 from boardsim.core.engine import Event
 from boardsim.core.engine import events as ev
 from boardsim.core.scenario.model import NumberMeasure, Scenario
 
 from . import palette
-from .formatting import date_of, money, short_date
+from .formatting import DateLabels, member_labels, money
 
-TIMELINE_LIMIT = 1000
-"""Timeline entries kept for the console (the journal keeps everything)."""
-TRUST_LOG_LIMIT = 300
-"""Trust changes kept for the change log (the most recent ones)."""
+Row = TypeVar("Row")
+
+
+class History(Sequence[Row], Generic[Row]):
+    """The first `len(self)` rows of a list that is only ever appended to (a snapshot that copies nothing).
+
+    The digest appends on the engine's thread while the UI reads a History made earlier: the UI only reads
+    rows below the length the History was made with, which never change.
+    """
+
+    __slots__ = ("_length", "_rows")
+
+    def __init__(self, rows: list[Row], length: int | None = None) -> None:
+        self._rows = rows
+        self._length = len(rows) if length is None else length
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> Row: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Row]: ...
+    def __getitem__(self, index: int | slice) -> Row | Sequence[Row]:
+        if isinstance(index, slice):
+            return self._rows[: self._length][index]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        return self._rows[index]
+
+    def __iter__(self) -> Iterator[Row]:
+        rows = self._rows
+        for index in range(self._length):
+            yield rows[index]
+
+    def extends(self, earlier: History[Row]) -> bool:
+        """True if this History is `earlier` with rows added at the end (the same list, no shorter)."""
+        return self._rows is earlier._rows and self._length >= earlier._length
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,20 +76,6 @@ class TimelineEntry:
 
 
 @dataclass(frozen=True, slots=True)
-class TrustRow:
-    """One trust change and its cause."""
-
-    seq: int
-    day: int
-    date: str
-    truster: str
-    trustee: str
-    before: float
-    after: float
-    sentence: str
-
-
-@dataclass(frozen=True, slots=True)
 class NoteRow:
     """An observer's note as journalled."""
 
@@ -61,33 +86,42 @@ class NoteRow:
 
 
 class JournalDigest:
-    """Bounded, incrementally built histories of a run's events for display."""
+    """Append-only, incrementally built histories of a run's events for display."""
 
     def __init__(self, scenario: Scenario) -> None:
         self._scenario = scenario
         self._names = {member.id: member.name for member in scenario.members}
         self._dilemmas = {dilemma.id: dilemma for dilemma in scenario.dilemmas}
         self._injects = {inject.id: inject.title for inject in scenario.timeline}
+        self._date = DateLabels(scenario)
+        self.labels = member_labels(scenario.members)
+        """Member id -> short label for tables (the same for the whole run)."""
         self.consumed = 0
-        self.timeline: deque[TimelineEntry] = deque(maxlen=TIMELINE_LIMIT)
-        self.trust: deque[TrustRow] = deque(maxlen=TRUST_LOG_LIMIT)
-        self.trust_total = 0
+        self._timeline: list[TimelineEntry] = []
+        self._trust: list[ev.TrustChanged] = []
         self.notes: list[NoteRow] = []
         self.debrief: list[str] = []
 
     def consume(self, events: Sequence[Event]) -> None:
         """Read the events not seen yet (`events` is the whole journal so far)."""
-        for event in events[self.consumed :]:
-            self._read(event)
+        for index in range(self.consumed, len(events)):
+            self._read(events[index])
         self.consumed = len(events)
+
+    @property
+    def timeline(self) -> History[TimelineEntry]:
+        """Everything that has happened so far, oldest first."""
+        return History(self._timeline)
+
+    @property
+    def trust(self) -> History[ev.TrustChanged]:
+        """Every trust change so far, oldest first."""
+        return History(self._trust)
 
     # ------------------------------------------------------------------------------------------------------
 
-    def _date(self, day: int) -> str:
-        return short_date(date_of(self._scenario, day))
-
     def _add(self, event: Event, status: palette.Status, text: str) -> None:
-        self.timeline.append(
+        self._timeline.append(
             TimelineEntry(event.seq, event.day, self._date(event.day), status.symbol, status.colour, text)
         )
 
@@ -124,19 +158,7 @@ class JournalDigest:
 
     def _read(self, event: Event) -> None:
         if isinstance(event, ev.TrustChanged):
-            self.trust_total += 1
-            self.trust.append(
-                TrustRow(
-                    event.seq,
-                    event.day,
-                    self._date(event.day),
-                    event.truster,
-                    event.trustee,
-                    event.before,
-                    event.after,
-                    event.sentence,
-                )
-            )
+            self._trust.append(event)
         elif isinstance(event, ev.NoteAdded):
             self.notes.append(NoteRow(event.seq, event.day, self._date(event.day), event.text))
             self._add(event, palette.FACILITATOR, f"Observer note: {event.text}")

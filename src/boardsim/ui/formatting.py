@@ -34,6 +34,23 @@ def short_date(date: _dt.date) -> str:
     return f"{date.day:>2} {date:%b %y}"
 
 
+class DateLabels:
+    """`short_date` of a fictional day, remembered per day: a board-wide decision dates thousands of rows.
+
+    One instance per thread that uses it (the digest's on the engine thread, widgets' on the UI thread).
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self._start = scenario.calendar.start
+        self._labels: dict[int, str] = {}
+
+    def __call__(self, day: int) -> str:
+        label = self._labels.get(day)
+        if label is None:
+            label = self._labels[day] = short_date(self._start + _dt.timedelta(days=day))
+        return label
+
+
 def calendar_position(scenario: Scenario, day: int, horizon_day: int) -> str:
     """'month 3 of 18' (in the scenario's calendar unit)."""
     unit = scenario.calendar.unit

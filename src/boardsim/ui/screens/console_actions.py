@@ -263,9 +263,16 @@ class FacilitatorActions(Screen[None]):
         self.boardsim.show_projector()
 
     def action_show_tab(self, tab: str) -> None:
+        tabs = self.query_one("#console-tabs", TabbedContent)
+        if tabs.active == tab:
+            return
+        self.prepare_tab(tab)
         # Let go of the focus first: a focused widget left on the old tab would pull TabbedContent back to it.
         self.set_focus(None)
-        self.query_one("#console-tabs", TabbedContent).active = tab
+        tabs.active = tab
+
+    def prepare_tab(self, tab: str) -> None:
+        """Bring a tab's panels up to date just before it is shown (the console knows its panels)."""
 
 
 def _pending_injects(dashboard: Dashboard) -> list[tuple[str, str]]:

@@ -7,16 +7,18 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from boardsim.ui.formatting import escape
+from boardsim.ui.widgets.footer import StableFooter
+
+from .fresh_screen import FreshScreen
 
 if TYPE_CHECKING:
     from boardsim.ui.app import BoardsimApp
 
 
-class PrivacyScreen(Screen[None]):
+class PrivacyScreen(FreshScreen[None]):
     """'Pass to the Director of Public Health — press Enter when ready'. Shows no brief, no choice, no number."""
 
     CSS_PATH = "privacy.tcss"
@@ -46,7 +48,7 @@ class PrivacyScreen(Screen[None]):
                 yield Static(details, id="privacy-details")
             yield Static("Press [b]Enter[/b] when ready", id="privacy-ready")
             yield Button("I'm ready (Enter)", id="ready", variant="primary")
-        yield Footer()
+        yield StableFooter()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from boardsim.ui import palette
 from boardsim.ui.dashboard import Dashboard
 from boardsim.ui.formatting import escape
 
+from .line_list import LineList, LineRow
 from .panel import DashboardPanel
 
 
@@ -18,8 +18,8 @@ class AccountabilitiesPanel(DashboardPanel):
 
     DEFAULT_CSS = """
     AccountabilitiesPanel { height: 1fr; }
-    AccountabilitiesPanel #breach-count { padding: 0 1; height: auto; }
-    AccountabilitiesPanel DataTable { height: 1fr; }
+    AccountabilitiesPanel #breach-count { padding: 0 1; height: 1; }
+    AccountabilitiesPanel LineList { height: 1fr; }
     AccountabilitiesPanel #accountability-detail { padding: 0 1; height: 3; color: $text-muted; }
     """
 
@@ -29,48 +29,51 @@ class AccountabilitiesPanel(DashboardPanel):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="breach-count")
-        yield DataTable(id="accountabilities", cursor_type="row", zebra_stripes=True)
+        yield LineList(
+            (1, 7, 22, 10, 8), ("", "member", "accountability", "kind", "severity", "what"), id="accountabilities"
+        )
         yield Static("", id="accountability-detail")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one("#accountabilities", DataTable)
-        for label in ("", "member", "accountability", "kind", "severity"):
-            table.add_column(label)
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         breaches = {(breach.member, breach.accountability) for breach in dashboard.board.breaches}
         if self.unchanged("breaches", breaches):
             return
-        table = self.query_one("#accountabilities", DataTable)
-        cursor = table.cursor_row
-        table.clear()
+        rows: list[LineRow] = []
         self._details = []
         for member in dashboard.scenario.members:
             for duty in member.accountabilities:
                 broken = (member.id, duty.id) in breaches
                 status = palette.BREACH if broken else palette.OK
                 style = f"bold {palette.VERMILLION}" if broken else ""
-                table.add_row(
-                    Text(status.symbol, style=status.colour),
-                    Text(dashboard.labels.get(member.id, member.id), style=style),
-                    Text(duty.id, style=style),
-                    Text(duty.kind),
-                    Text(duty.severity),
+                rows.append(
+                    (
+                        (
+                            (status.symbol, status.colour),
+                            (dashboard.labels.get(member.id, member.id), style),
+                            (duty.id, style),
+                            (duty.kind, ""),
+                            (duty.severity, ""),
+                        ),
+                        duty.description,
+                    )
                 )
                 self._details.append(
                     f"{status.markup()} — {escape(member.name)}: {escape(duty.description)} "
                     f"(answers to {escape(duty.answers_to)})"
                 )
         count = len(breaches)
-        self.query_one("#breach-count", Static).update(
-            f"{palette.BREACH.markup(f'{count} in breach')}"
-            if count
-            else palette.OK.markup("Every accountability is met")
+        self.set_static(
+            "#breach-count",
+            palette.BREACH.markup(f"{count} in breach") if count else palette.OK.markup("Every accountability is met"),
+            layout=False,
         )
-        if self._details:
-            table.move_cursor(row=min(max(cursor, 0), len(self._details) - 1), animate=False)
+        table = self.query_one("#accountabilities", LineList)
+        table.set_rows(rows, follow=False)
+        if table.cursor < 0 and rows:
+            table.cursor = 0
+        elif 0 <= table.cursor < len(self._details):
+            self.set_static("#accountability-detail", self._details[table.cursor], layout=False)
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        detail = self._details[event.cursor_row] if 0 <= event.cursor_row < len(self._details) else ""
+    def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
+        detail = self._details[event.index] if 0 <= event.index < len(self._details) else ""
         self.set_static("#accountability-detail", detail, layout=False)

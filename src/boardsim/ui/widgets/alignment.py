@@ -5,18 +5,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Label, Sparkline, Static
+from textual.widgets import Label, Sparkline, Static
 
 from boardsim.ui import palette
 from boardsim.ui.dashboard import Dashboard, MetricSample
 from boardsim.ui.formatting import share
 
+from .line_list import LineList, LineRow
 from .panel import DashboardPanel
 
 GAUGE_WIDTH = 12
+BAR_WIDTH = 16
 
 
 def gauge(value: float | None, width: int = GAUGE_WIDTH) -> str:
@@ -57,6 +58,7 @@ class AlignmentPanel(DashboardPanel):
     AlignmentPanel #alignment-note { color: $text-muted; padding: 0 1; height: auto; }
     AlignmentPanel #say-do { height: 1fr; }
     AlignmentPanel #say-do-heading { padding: 0 1; text-style: bold; }
+    AlignmentPanel #say-do-table { height: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
@@ -69,14 +71,7 @@ class AlignmentPanel(DashboardPanel):
             yield Static(LEGEND, id="alignment-note")
         with Vertical(id="say-do"):
             yield Label("Say–do gap per member (0% = its choices follow its stated priorities)", id="say-do-heading")
-            yield DataTable(id="say-do-table", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one("#say-do-table", DataTable)
-        table.add_column("member", key="member", width=40)
-        table.add_column("gap", key="gap", width=5)
-        table.add_column("follows through", key="bar", width=16)
+            yield LineList((4, BAR_WIDTH), ("gap", "follows through", "member"), id="say-do-table")
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         samples = dashboard.samples
@@ -89,13 +84,17 @@ class AlignmentPanel(DashboardPanel):
                 self.query_one(f"#spark-{key}", Sparkline).data = series if len(series) >= 2 else []
         if self.unchanged("say-do", dashboard.metrics.say_do_gap):
             return
-        table = self.query_one("#say-do-table", DataTable)
-        table.clear()
-        for member, gap in dashboard.metrics.say_do_gap.items():
-            # For a gap, high is bad: the bar shows (1 - gap) so "more bar" always means "better".
-            if gap is None:
-                bar, text = "·" * 16, "—"
-            else:
-                filled = round((1 - gap) * 16)
-                bar, text = "█" * filled + "░" * (16 - filled), share(gap)
-            table.add_row(Text(dashboard.member_name(member), overflow="ellipsis", no_wrap=True), Text(text), Text(bar))
+        table = self.query_one("#say-do-table", LineList)
+        table.set_rows(
+            [say_do_row(dashboard.member_name(member), gap) for member, gap in dashboard.metrics.say_do_gap.items()],
+            follow=False,
+        )
+
+
+def say_do_row(name: str, gap: float | None) -> LineRow:
+    """The gap, a bar of how far the member follows through, then the member's name."""
+    # For a gap, high is bad: the bar shows (1 - gap) so "more bar" always means "better".
+    if gap is None:
+        return (("—".rjust(4), ""), ("·" * BAR_WIDTH, "dim")), name
+    filled = round((1 - gap) * BAR_WIDTH)
+    return ((share(gap).rjust(4), "bold"), ("█" * filled + "░" * (BAR_WIDTH - filled), "")), name

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from boardsim.core.engine.views import BoardView, MeasureView
 from boardsim.ui import palette
 from boardsim.ui.dashboard import Dashboard
 from boardsim.ui.formatting import escape, number, share
 
+from .line_list import LineList, LineRow
 from .panel import DashboardPanel
+
+NAME_WIDTH = 22
+VALUE_WIDTH = 7
 
 
 def headline(board: BoardView) -> str:
@@ -27,13 +30,9 @@ def headline(board: BoardView) -> str:
     return "  ".join(f"{escape(name)} [b]{share(value)}[/b] {palette.level(value).markup('')}" for name, value in parts)
 
 
-def measure_cells(measure: MeasureView) -> tuple[Text, Text, Text]:
-    """Name, value and unit cells for a measure."""
-    return (
-        Text(measure.name, overflow="ellipsis", no_wrap=True),
-        Text(number(measure.value), style="bold", justify="right"),
-        Text(measure.unit, style="dim", overflow="ellipsis", no_wrap=True),
-    )
+def measure_row(measure: MeasureView) -> LineRow:
+    """Name and value (right-aligned, bold) cells for a measure, then its unit."""
+    return ((measure.name, ""), (number(measure.value).rjust(VALUE_WIDTH), "bold")), measure.unit
 
 
 def measure_doc(measure: MeasureView) -> str:
@@ -51,8 +50,8 @@ class BoardSummary(DashboardPanel):
 
     DEFAULT_CSS = """
     BoardSummary { height: 1fr; }
-    BoardSummary #board-headline { padding: 0 1; height: auto; }
-    BoardSummary DataTable { height: 1fr; }
+    BoardSummary #board-headline { padding: 0 1; height: 2; }
+    BoardSummary LineList { height: 1fr; }
     BoardSummary #measure-doc { height: 3; padding: 0 1; color: $text-muted; }
     """
 
@@ -62,29 +61,20 @@ class BoardSummary(DashboardPanel):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="board-headline")
-        yield DataTable(id="measures", cursor_type="row", zebra_stripes=True)
+        yield LineList((NAME_WIDTH, VALUE_WIDTH), ("measure", "now".rjust(VALUE_WIDTH), "unit"), id="measures")
         yield Static("", id="measure-doc")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        table = self.query_one("#measures", DataTable)
-        table.add_column("measure", key="name", width=22)
-        table.add_column("now", key="value", width=7)
-        table.add_column("unit", key="unit", width=12)
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         board = dashboard.board
-        self.set_static("#board-headline", headline(board))
+        self.set_static("#board-headline", headline(board), layout=False)
         if self.unchanged("measures", [(measure.name, measure.value) for measure in board.state]):
             return
-        table = self.query_one("#measures", DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        table.add_rows(measure_cells(measure) for measure in board.state)
+        table = self.query_one("#measures", LineList)
         self._docs = [measure_doc(measure) for measure in board.state]
-        if board.state:
-            table.move_cursor(row=min(max(cursor, 0), len(board.state) - 1), animate=False)
+        table.set_rows([measure_row(measure) for measure in board.state], follow=False)
+        if table.cursor < 0 and board.state:
+            table.cursor = 0
 
-    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
-        doc = self._docs[event.cursor_row] if 0 <= event.cursor_row < len(self._docs) else ""
+    def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
+        doc = self._docs[event.index] if 0 <= event.index < len(self._docs) else ""
         self.set_static("#measure-doc", escape(doc), layout=False)

@@ -2,22 +2,67 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
+from boardsim.core.engine.views import BoardView
 from boardsim.ui import palette
 from boardsim.ui.dashboard import Dashboard
 from boardsim.ui.formatting import money
 
+from .line_list import Cell, LineList, LineRow
 from .panel import DashboardPanel
 
+AMOUNT_WIDTH = 9
 
-def _status(balance: int, floor: int | None) -> Text:
-    status = palette.BREACH if floor is not None and balance < floor else palette.OK
-    word = "below floor" if status is palette.BREACH else "ok"
-    return Text(f"{status.symbol} {word}", style=status.colour)
+
+def _status(balance: int, floor: int | None) -> Cell:
+    below = floor is not None and balance < floor
+    status = palette.BREACH if below else palette.OK
+    return f"{status.symbol} {'below floor' if below else 'ok'}", status.colour
+
+
+def _amount(pounds: int | None, style: str = "") -> Cell:
+    return money(pounds).rjust(AMOUNT_WIDTH), style
+
+
+def budget_rows(board: BoardView) -> list[LineRow]:
+    """Budget, floor, whether it is above its floor, and how much it has put into pools; then the member."""
+    pooled: dict[str, int] = {}
+    for pool in board.pools:
+        for account, amount in pool.contributions.items():
+            pooled[account] = pooled.get(account, 0) + amount
+    return [
+        (
+            (
+                _amount(member.budget),
+                _amount(member.budget_floor, "dim"),
+                _status(member.budget, member.budget_floor),
+                _amount(pooled.get(member.id, 0)),
+            ),
+            member.name,
+        )
+        for member in board.members
+        if member.budget is not None
+    ]
+
+
+def pool_rows(board: BoardView) -> list[LineRow]:
+    """Each fund (balance, status, host), then what each contributor has put in, largest first."""
+    names = {member.id: member.name for member in board.members}
+    names["external"] = "outside the board"
+    rows: list[LineRow] = []
+    for pool in board.pools:
+        balance = _amount(pool.balance, "bold")
+        rows.append(
+            ((balance, _status(pool.balance, pool.floor)), f"{pool.name} (host: {names.get(pool.host, pool.host)})")
+        )
+        for account, amount in sorted(pool.contributions.items(), key=lambda item: -item[1]):
+            rows.append(((_amount(amount), ("put in", "dim")), f"  {names.get(account, account)}"))
+        if not pool.contributions:
+            rows.append(((("", ""), ("", "")), "  nobody yet"))
+    return rows
 
 
 class MoneyPanel(DashboardPanel):
@@ -27,61 +72,30 @@ class MoneyPanel(DashboardPanel):
     MoneyPanel { height: 1fr; layout: vertical; }
     MoneyPanel Label { text-style: bold; padding: 0 1; }
     MoneyPanel Vertical { height: 1fr; }
-    MoneyPanel DataTable { height: 1fr; }
+    MoneyPanel LineList { height: 1fr; }
     """
 
     def compose(self) -> ComposeResult:
         with Vertical(id="budgets-box"):
             yield Label("Budgets", id="budgets-heading")
-            yield DataTable(id="budgets", cursor_type="row", zebra_stripes=True)
+            yield LineList(
+                (AMOUNT_WIDTH, AMOUNT_WIDTH, 13, AMOUNT_WIDTH),
+                (
+                    "budget".rjust(AMOUNT_WIDTH),
+                    "floor".rjust(AMOUNT_WIDTH),
+                    "status",
+                    "in pools".rjust(AMOUNT_WIDTH),
+                    "member",
+                ),
+                id="budgets",
+            )
         with Vertical(id="pools-box"):
             yield Label("Pooled funds: who has put in what", id="pools-heading")
-            yield DataTable(id="pools", cursor_type="row", zebra_stripes=True)
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        budgets = self.query_one("#budgets", DataTable)
-        for label, width in (("member", 26), ("budget", 9), ("floor", 7), ("status", 13), ("in pools", 9)):
-            budgets.add_column(label, width=width)
-        pools = self.query_one("#pools", DataTable)
-        for label, width in (("fund", 20), ("contributor", 22), ("net in", 9), ("balance", 18)):
-            pools.add_column(label, width=width)
+            yield LineList((AMOUNT_WIDTH, 13), ("amount".rjust(AMOUNT_WIDTH), "", "fund / contributor"), id="pools")
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         board = dashboard.board
         if self.unchanged("money", ([member.budget for member in board.members], board.pools)):
             return
-        pooled: dict[str, int] = {}
-        for pool in board.pools:
-            for account, amount in pool.contributions.items():
-                pooled[account] = pooled.get(account, 0) + amount
-        budgets = self.query_one("#budgets", DataTable)
-        budgets.clear()
-        for member in board.members:
-            if member.budget is None:
-                continue
-            budgets.add_row(
-                Text(member.name, overflow="ellipsis", no_wrap=True),
-                Text(money(member.budget), justify="right"),
-                Text(money(member.budget_floor), justify="right", style="dim"),
-                _status(member.budget, member.budget_floor),
-                Text(money(pooled.get(member.id, 0)), justify="right"),
-            )
-        pools = self.query_one("#pools", DataTable)
-        pools.clear()
-        names = {member.id: member.name for member in board.members}
-        names["external"] = "outside the board"
-        for pool in board.pools:
-            status = _status(pool.balance, pool.floor)
-            pools.add_row(
-                Text(pool.name, style="bold", overflow="ellipsis", no_wrap=True),
-                Text(f"host: {names.get(pool.host, pool.host)}", style="dim", overflow="ellipsis", no_wrap=True),
-                Text(""),
-                Text.assemble((money(pool.balance), "bold"), " ", status),
-            )
-            for account, amount in sorted(pool.contributions.items(), key=lambda item: -item[1]):
-                pools.add_row(
-                    Text(""), Text(names.get(account, account)), Text(money(amount), justify="right"), Text("")
-                )
-            if not pool.contributions:
-                pools.add_row(Text(""), Text("nobody yet", style="dim"), Text(""), Text(""))
+        self.query_one("#budgets", LineList).set_rows(budget_rows(board), follow=False)
+        self.query_one("#pools", LineList).set_rows(pool_rows(board), follow=False)

@@ -19,7 +19,7 @@ class NotesPanel(DashboardPanel):
     DEFAULT_CSS = """
     NotesPanel { height: 1fr; }
     NotesPanel #notes-hint { padding: 0 1; height: auto; color: $text-muted; }
-    NotesPanel LineList { height: 1fr; }
+    NotesPanel LineList { height: 1fr; overflow-y: scroll; }
     NotesPanel #note-detail { padding: 0 1; height: 2; }
     NotesPanel #debrief { padding: 0 1; height: auto; max-height: 12; }
     """
@@ -35,7 +35,7 @@ class NotesPanel(DashboardPanel):
         table.set_rows((((note.date, "dim"),), note.text) for note in dashboard.notes)
         if dashboard.debrief:
             questions = "\n".join(f"{palette.FACILITATOR.symbol} {escape(prompt)}" for prompt in dashboard.debrief)
-            self.set_static("#debrief", f"[b]Debrief questions[/b]\n{questions}")
+            self.set_static("#debrief", f"[b]Debrief questions[/b]\n{questions}", layout=True)
 
     def on_line_list_highlighted(self, event: LineList.Highlighted) -> None:
         self.set_static("#note-detail", escape(event.line_list.sentence_at(event.index)), layout=False)

@@ -3,60 +3,65 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
 
 from boardsim.core.engine.views import FacilitatorDecision, HiddenDecision
 from boardsim.ui import palette
 from boardsim.ui.dashboard import Dashboard
-from boardsim.ui.formatting import date_of, escape, money, short_date
+from boardsim.ui.formatting import date_of, money, short_date
 
+from .line_list import LineList, LineRow
 from .panel import DashboardPanel
+
+
+def decision_rows(dashboard: Dashboard, decision: FacilitatorDecision) -> list[LineRow]:
+    """A heading, the count decided, then each decider: decided or waiting, person or bot, and the choice."""
+    open_ = decision.open
+    deadline = short_date(date_of(dashboard.scenario, open_.deadline_day)).strip()
+    rule = f", {open_.rule}" if open_.rule else ""
+    rows: list[LineRow] = [
+        ((), (f"{open_.title} ({open_.mode}{rule}) — closes {deadline}", "bold")),
+        ((), f"  {len(open_.decided)} of {len(open_.deciders)} decided (choices hidden from the room)"),
+    ]
+    decided = {hidden.member: hidden for hidden in decision.decisions}
+    labels = {option.id: option.label for option in open_.options}
+    for member in open_.deciders:
+        seat = palette.HUMAN if member in dashboard.humans else palette.BOT
+        hidden = decided.get(member)
+        status = palette.WAITING if hidden is None else palette.DECIDED
+        choice = ("waiting", "italic") if hidden is None else (_choice(hidden, labels), "dim")
+        rows.append(
+            (
+                (
+                    (status.symbol, status.colour),
+                    (seat.symbol, seat.colour),
+                    (dashboard.labels.get(member, member), ""),
+                ),
+                choice,
+            )
+        )
+    return rows
 
 
 class OpenDecisionsPanel(DashboardPanel):
     """Each open dilemma: mode, deadline and every decider's status."""
 
+    # A fixed share of the column, not the height of its rows: decisions open and close after most commands,
+    # and a panel that grew and shrank with them would relayout the whole console each time.
     DEFAULT_CSS = """
-    OpenDecisionsPanel { height: auto; max-height: 60%; }
-    OpenDecisionsPanel VerticalScroll { height: auto; }
-    OpenDecisionsPanel Static { padding: 0 1; text-wrap: nowrap; text-overflow: ellipsis; }
+    OpenDecisionsPanel { height: 2fr; }
+    OpenDecisionsPanel LineList { height: 1fr; overflow-y: scroll; }
     """
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll():
-            yield Static("No decision is open.", id="open-decisions-text")
+        yield LineList((1, 1, 7), sentence_width=12, id="open-decisions-list")
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
         decisions = dashboard.facilitator.open_decisions
-        if not decisions:
-            text = "[b]Open decisions[/b]\nNone open now."
-        else:
-            text = "\n".join(self._describe(dashboard, decision) for decision in decisions)
-        self.set_static("#open-decisions-text", text)
-
-    def _describe(self, dashboard: Dashboard, decision: FacilitatorDecision) -> str:
-        open_ = decision.open
-        deadline = short_date(date_of(dashboard.scenario, open_.deadline_day)).strip()
-        rule = f", {open_.rule}" if open_.rule else ""
-        lines = [
-            f"[b]{escape(open_.title)}[/b] ({open_.mode}{rule}) — closes {deadline}",
-            f"  {len(open_.decided)} of {len(open_.deciders)} decided [dim](choices hidden from the room)[/dim]",
-        ]
-        decided = {hidden.member: hidden for hidden in decision.decisions}
-        labels = {option.id: option.label for option in open_.options}
-        for member in open_.deciders:
-            seat = palette.HUMAN if member in dashboard.humans else palette.BOT
-            name = escape(dashboard.labels.get(member, member))
-            hidden = decided.get(member)
-            if hidden is None:
-                lines.append(f"  {palette.WAITING.markup('')} {seat.markup('')} {name}: [i]waiting[/i]")
-            else:
-                lines.append(
-                    f"  {palette.DECIDED.markup('')} {seat.markup('')} {name}: "
-                    f"[dim]{escape(_choice(hidden, labels))}[/]"
-                )
-        return "\n".join(lines)
+        rows: list[LineRow] = [row for decision in decisions for row in decision_rows(dashboard, decision)]
+        if not rows:
+            rows = [((), ("Open decisions", "bold")), ((), "None open now.")]
+        if not self.unchanged("rows", rows):
+            self.query_one("#open-decisions-list", LineList).set_rows(rows, follow=False)
 
 
 def _choice(hidden: HiddenDecision, labels: dict[str, str]) -> str:

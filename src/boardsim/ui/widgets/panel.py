@@ -33,10 +33,19 @@ class DashboardPanel(Widget):
         self._shown[part] = value
         return False
 
-    def set_static(self, selector: str, markup: str, *, layout: bool = True) -> None:
-        """Update a Static only when its text changes (every update costs a repaint, or a relayout)."""
-        if not self.unchanged(selector, markup):
-            self.query_one(selector, Static).update(markup, layout=layout)
+    def set_static(self, selector: str, markup: str, *, layout: bool | None = None) -> None:
+        """Update a Static only when its text changes (every update costs a repaint, or a relayout).
+
+        `layout` None: relayout only when the number of lines changes, which is right for a Static that does
+        not wrap (a relayout of the console costs far more than a repaint). True or False: always, never.
+        """
+        previous = self._shown.get(selector)
+        if previous == markup:
+            return
+        self._shown[selector] = markup
+        if layout is None:
+            layout = not isinstance(previous, str) or previous.count("\n") != markup.count("\n")
+        self.query_one(selector, Static).update(markup, layout=layout)
 
     def watch_dashboard(self, dashboard: Dashboard | None) -> None:
         if dashboard is None:
@@ -48,6 +57,14 @@ class DashboardPanel(Widget):
             self._stale = True
 
     def on_show(self, event: events.Show) -> None:
+        self.catch_up()
+
+    def catch_up(self) -> None:
+        """Redraw now if a Dashboard arrived while this panel was hidden.
+
+        The console calls it just before showing a tab, so the tab appears up to date in its first frame
+        instead of being drawn once stale and again when it is shown.
+        """
         if self._stale and self.dashboard is not None:
             self._stale = False
             self.show_dashboard(self.dashboard)
