@@ -69,8 +69,14 @@ sys.exit(main({argv!r}))
 
 
 def child_seconds(program: str, cwd: Path) -> float:
-    """Wall time of a fresh interpreter running `program` to its exit."""
+    """Wall time of a fresh interpreter running `program` to its exit.
+
+    Bytecode caching is left on, as on a facilitator's machine: the bare app's Textual comes precompiled from its
+    install, and an editable boardsim writes its .pyc files on the first (warm-up) start. Some sandboxes set
+    PYTHONDONTWRITEBYTECODE, which would make every boardsim start compile its source again.
+    """
     env = {**os.environ, **HEADLESS}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", program], cwd=cwd, env=env, check=True, capture_output=True)
     return time.perf_counter() - start
