@@ -84,5 +84,7 @@ def point_label(dashboard: Dashboard, point: DecisionPoint) -> str:
     if point.reason == "paused":
         return f"{date} — paused"
     titles = {dilemma.id: dilemma.title for dilemma in dashboard.scenario.dilemmas}
+    if point.reason == "decided" and not point.waiting:  # a fork replays by decision, so it stops there too
+        return f"{date} — decided: {'; '.join(titles.get(dilemma, dilemma) for dilemma in point.decided)}"
     waiting = list(dict.fromkeys(titles.get(dilemma, dilemma) for dilemma, _ in point.waiting))
     return f"{date} — waiting on: {'; '.join(waiting)}"
